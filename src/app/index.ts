@@ -1,0 +1,6 @@
+export { UsageError } from './errors.js';
+export { type InputFile, listInputFiles } from './input-files.js';
+export { inventoryOf } from './inventory.js';
+export { type LoadedEstate, type LoadOptions, loadEstate } from './load-estate.js';
+export { exampleEstatePath, packageRoot, toolVersion } from './paths.js';
+export { diagnosticJson, type ScanResult, scan } from './scan.js';

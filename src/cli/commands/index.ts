@@ -1,0 +1,1 @@
+export { renderScan, runScan, type ScanOptions, scanExitCode, scanFormats } from './scan.js';

@@ -1,0 +1,35 @@
+import { type ScanResult, scan, toolVersion } from '../../app/index.js';
+import type { ScanResultJson } from '../../contract/index.js';
+import { renderDiagnosticsText, renderInventoryText } from '../../report/index.js';
+import type { Output } from '../output.js';
+
+export interface ScanOptions {
+  readonly format: string;
+  readonly maxDiagnostics?: number;
+}
+
+export const scanFormats = ['text', 'json'] as const;
+
+/** Exit code: 2 when some input could not be read or was invalid, else 0 (findings come later). */
+export function scanExitCode(result: ScanResult): number {
+  return result.diagnostics.some((d) => d.severity === 'fatal' || d.severity === 'error') ? 2 : 0;
+}
+
+export function renderScan(result: ScanResult, format: string, maxDiagnostics = 50): string {
+  if (format === 'json') {
+    const body: ScanResultJson = {
+      tool: { name: 'rampart', version: toolVersion() },
+      inventory: result.inventory,
+      findings: result.findings,
+      diagnostics: result.diagnostics,
+    };
+    return `${JSON.stringify(body, null, 2)}\n`;
+  }
+  return `${renderInventoryText(result.inventory)}\n${renderDiagnosticsText(result.diagnostics, maxDiagnostics)}`;
+}
+
+export async function runScan(paths: readonly string[], opts: ScanOptions, io: Output): Promise<number> {
+  const result = await scan(paths.length > 0 ? paths : ['.']);
+  io.out(renderScan(result, opts.format, opts.maxDiagnostics));
+  return scanExitCode(result);
+}

@@ -1,0 +1,59 @@
+import { Command, CommanderError, Option } from 'commander';
+import { exampleEstatePath, toolVersion, UsageError } from '../app/index.js';
+import { runScan, scanFormats } from './commands/index.js';
+import { type Output, processOutput } from './output.js';
+
+function formatOption(): Option {
+  return new Option('-f, --format <format>', 'output format').choices(scanFormats).default('text');
+}
+
+/** Build the program; each action stores its exit code instead of exiting, so tests can run it. */
+export function buildProgram(io: Output, setCode: (code: number) => void): Command {
+  const program = new Command('rampart')
+    .description('Cloud network security analyzer: what can actually talk to what, and why.')
+    .version(toolVersion())
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  program
+    .command('scan')
+    .description('import everything under PATHs and report inventory and input diagnostics')
+    .argument('[paths...]', 'files or folders with AWS CLI JSON or Terraform show -json output')
+    .addOption(formatOption())
+    .option('--max-diagnostics <n>', 'diagnostics listed in text output', (v) => Number.parseInt(v, 10), 50)
+    .action(async (paths: string[], o: { format: string; maxDiagnostics: number }) => {
+      setCode(await runScan(paths, { format: o.format, maxDiagnostics: o.maxDiagnostics }, io));
+    });
+  program
+    .command('demo')
+    .description('run `scan` on the bundled example estate (examples/acme)')
+    .addOption(formatOption())
+    .action(async (o: { format: string }) => {
+      setCode(await runScan([exampleEstatePath()], { format: o.format }, io));
+    });
+  return program;
+}
+
+/** Run the CLI; returns the exit code. Usage and input problems never show a stack trace. */
+export async function main(argv: readonly string[], io: Output = processOutput): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UsageError) {
+      io.err(`rampart: ${err.message}${err.hint ? `\n  hint: ${err.hint}` : ''}\n`);
+      return 2;
+    }
+    io.err(
+      `rampart: internal error: ${err instanceof Error ? err.message : String(err)}\n  This is a bug; please report it.\n`,
+    );
+    return 3;
+  }
+}

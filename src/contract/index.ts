@@ -1,0 +1,8 @@
+export type {
+  DiagnosticJson,
+  Inventory,
+  NetworkSummary,
+  ScanResultJson,
+  ScopeInventory,
+  SourceJson,
+} from './inventory.js';

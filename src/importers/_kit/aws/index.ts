@@ -1,0 +1,1 @@
+export { awsConnections, awsProtocol, type Result as ConnectionsResult } from './connections.js';

@@ -1,0 +1,7 @@
+export type { Importer } from './importer.js';
+export { type JsonDocument, parseJsonDocument } from './json-document.js';
+export { JsonLocator } from './json-locator.js';
+export { defaultLimits, type InputLimits } from './limits.js';
+export { opt } from './opt.js';
+export { type Json, Reader } from './reader.js';
+export { DiagnosticSink } from './sink.js';

@@ -1,0 +1,100 @@
+import { fixedSource, type Locator, sourceRef } from '../../model/index.js';
+import { JsonLocator } from './json-locator.js';
+import { maxDepth } from './json-scan.js';
+import { syntaxErrorOffset } from './json-syntax.js';
+import { defaultLimits, type InputLimits } from './limits.js';
+import { LineIndex } from './line-index.js';
+import type { DiagnosticSink } from './sink.js';
+
+/** One parsed input file: the value plus what is needed to point back into the text. */
+export interface JsonDocument {
+  readonly file: string;
+  readonly value: unknown;
+  readonly locator: Locator;
+}
+
+/** Keys that would change an object's prototype if copied with assignment semantics. */
+const UNSAFE_KEYS = new Set(['__proto__']);
+
+/**
+ * Parse one JSON file. Returns undefined (with one fatal diagnostic) when the file cannot be read as
+ * JSON at all; otherwise the value, with unsafe keys removed and reported.
+ */
+export function parseJsonDocument(
+  file: string,
+  text: string,
+  sink: DiagnosticSink,
+  limits: InputLimits = defaultLimits,
+): JsonDocument | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.length > limits.maxBytes) {
+    sink.report(
+      'fatal',
+      'IMPORT_FILE_TOO_LARGE',
+      fixedSource(file, '', 0, 0),
+      `file is ${body.length} bytes, over the ${limits.maxBytes}-byte limit`,
+      'Split the export, or raise the limit with --max-file-bytes.',
+    );
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const offset = syntaxErrorOffset(body, message);
+    const pos = new LineIndex(body).position(offset);
+    sink.report(
+      'fatal',
+      'IMPORT_JSON_SYNTAX',
+      fixedSource(file, '', pos.line, pos.column),
+      `not valid JSON: ${message.split('\n')[0]}`,
+      'Re-export the file; the rest of the inputs are still analysed.',
+    );
+    return undefined;
+  }
+  const depth = maxDepth(body);
+  if (depth > limits.maxDepth) {
+    sink.report(
+      'fatal',
+      'IMPORT_JSON_TOO_DEEP',
+      fixedSource(file, '', 1, 1),
+      `JSON nests ${depth} levels deep, over the limit of ${limits.maxDepth}`,
+      'Cloud and Terraform exports nest far less; check that this is the file you meant.',
+    );
+    return undefined;
+  }
+  const locator = new JsonLocator(body);
+  if (body.includes('"__proto__"')) removeUnsafeKeys(value, file, locator, sink);
+  return { file, value, locator };
+}
+
+/** Iterative walk (depth-safe) that deletes `__proto__` own properties and reports each one. */
+function removeUnsafeKeys(root: unknown, file: string, locator: Locator, sink: DiagnosticSink): void {
+  const stack: [unknown, string][] = [[root, '']];
+  while (stack.length > 0) {
+    const [v, ptr] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => {
+        stack.push([x, `${ptr}/${i}`]);
+      });
+      continue;
+    }
+    for (const key of Object.keys(v)) {
+      const childPtr = `${ptr}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (UNSAFE_KEYS.has(key)) {
+        Reflect.deleteProperty(v, key);
+        sink.report(
+          'error',
+          'IMPORT_UNSAFE_KEY',
+          sourceRef(file, childPtr, locator),
+          `key "${key}" is not allowed and was ignored`,
+          'No cloud export uses this key; the file may have been tampered with.',
+        );
+        continue;
+      }
+      stack.push([(v as Record<string, unknown>)[key], childPtr]);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/** Small helpers that walk JSON text without building values. Input is assumed to be valid JSON. */
+
+const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
+
+export function skipWs(text: string, i: number): number {
+  while (i < text.length && WS.has(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `i` at an opening quote; returns the offset just past the closing quote. */
+export function skipString(text: string, i: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q === -1) return text.length;
+    let bs = 0;
+    for (let k = q - 1; k > i && text.charCodeAt(k) === 0x5c; k--) bs++;
+    if (bs % 2 === 0) return q + 1;
+    j = q + 1;
+  }
+}
+
+/** `i` at the first character of a value; returns the offset just past it. Iterative: depth-safe. */
+export function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 0x22) return skipString(text, i);
+  if (c !== 0x7b && c !== 0x5b) {
+    let j = i;
+    while (j < text.length) {
+      const d = text.charCodeAt(j);
+      if (d === 0x2c || d === 0x7d || d === 0x5d || WS.has(d)) break;
+      j++;
+    }
+    return j;
+  }
+  let depth = 0;
+  let j = i;
+  while (j < text.length) {
+    const d = text.charCodeAt(j);
+    if (d === 0x22) {
+      j = skipString(text, j);
+      continue;
+    }
+    if (d === 0x7b || d === 0x5b) depth++;
+    else if (d === 0x7d || d === 0x5d) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+    j++;
+  }
+  return j;
+}
+
+/** Deepest nesting of objects/arrays in the text (strings skipped). */
+export function maxDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      i = skipString(text, i);
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+    i++;
+  }
+  return max;
+}

@@ -1,0 +1,51 @@
+import type { ElementBase, Tags } from '../../model/index.js';
+import type { Json, Reader } from '../_kit/index.js';
+import { arnParts, type PathHints, regionOfZone } from './path-hints.js';
+
+/** What every converter gets: the located reader and what the path says. */
+export interface AwsContext {
+  readonly r: Reader;
+  readonly hints: PathHints;
+}
+
+/** AWS `Tags: [{Key, Value}]` as a record. Malformed entries are reported and skipped. */
+export function readTags(ctx: AwsContext, o: Json, pointer: string, key = 'Tags'): Tags {
+  const out: Record<string, string> = {};
+  for (const [t, p] of ctx.r.objects(o, key, pointer)) {
+    const k = ctx.r.string(t, 'Key', p, true);
+    const v = ctx.r.string(t, 'Value', p) ?? '';
+    if (k !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+export interface BaseOptions {
+  readonly account?: string | undefined;
+  readonly zone?: string | undefined;
+  readonly arn?: string | undefined;
+  readonly name?: string | undefined;
+  readonly tags?: Tags | undefined;
+}
+
+/** Common fields: account from the object, else the ARN, else the path; region likewise. */
+export function base(
+  ctx: AwsContext,
+  id: string,
+  pointer: string,
+  o: Json,
+  opts: BaseOptions = {},
+): ElementBase {
+  const tags = opts.tags ?? readTags(ctx, o, pointer);
+  const arn = opts.arn ? arnParts(opts.arn) : undefined;
+  const owner = typeof o.OwnerId === 'string' ? o.OwnerId : undefined;
+  const account = opts.account ?? owner ?? arn?.account ?? ctx.hints.account;
+  const region = ctx.hints.region ?? arn?.region ?? regionOfZone(opts.zone);
+  const name = opts.name ?? tags.Name;
+  const out: {
+    -readonly [K in keyof ElementBase]: ElementBase[K];
+  } = { id, provider: 'aws', tags, source: ctx.r.src(pointer) };
+  if (account !== undefined) out.account = account;
+  if (region !== undefined) out.region = region;
+  if (name !== undefined && name !== '') out.name = name;
+  return out;
+}

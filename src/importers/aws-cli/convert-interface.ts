@@ -1,0 +1,104 @@
+import type { Endpoint, EndpointKind, OsHint } from '../../model/index.js';
+import { type Json, opt } from '../_kit/index.js';
+import { type AwsContext, base } from './context.js';
+
+const BY_TYPE: Readonly<Record<string, EndpointKind>> = {
+  nat_gateway: 'nat-gateway',
+  transit_gateway: 'transit-attachment',
+  vpc_endpoint: 'interface-endpoint',
+  gateway_load_balancer_endpoint: 'gateway-lb-endpoint',
+  gateway_load_balancer: 'load-balancer-node',
+  network_load_balancer: 'load-balancer-node',
+  lambda: 'lambda',
+};
+
+/** What kind of interface this is and which resource owns it, from type, attachment and description. */
+function classify(
+  type: string | undefined,
+  description: string,
+  instanceId: string | undefined,
+): [EndpointKind, string | undefined] {
+  if (instanceId) return ['nic', instanceId];
+  const ownerIn = (re: RegExp): string | undefined => re.exec(description)?.[1];
+  if (description.startsWith('ELB ')) {
+    const lb = description.slice(4);
+    return ['load-balancer-node', lb.includes('/') ? lb : `classic/${lb}`];
+  }
+  if (description === 'RDSNetworkInterface') return ['database', undefined];
+  const kind: EndpointKind = (type !== undefined ? BY_TYPE[type] : undefined) ?? 'other';
+  const owner =
+    ownerIn(/\b(nat-[0-9a-f]+)\b/) ??
+    ownerIn(/\b(tgw-attach-[0-9a-f]+)\b/) ??
+    ownerIn(/\b(vpce-[0-9a-f]+)\b/);
+  return [kind, owner];
+}
+
+export interface InterfaceOptions {
+  /** The interface is seen inside another object (an instance): merge with the full record later. */
+  readonly partial?: boolean;
+  readonly osHint?: OsHint;
+  readonly instanceId?: string;
+}
+
+/** describe-network-interfaces `NetworkInterfaces[]`, and the same shape inside describe-instances. */
+export function convertInterface(
+  ctx: AwsContext,
+  o: Json,
+  p: string,
+  opts: InterfaceOptions = {},
+): Endpoint | undefined {
+  const { r } = ctx;
+  const id = r.string(o, 'NetworkInterfaceId', p, true);
+  if (id === undefined) return undefined;
+  const primary = r.ipField(o, 'PrivateIpAddress', p);
+  const privateIps: string[] = primary ? [primary] : [];
+  const publicIps: string[] = [];
+  const assoc = r.object(o, 'Association', p);
+  const pub = assoc ? r.ipField(assoc, 'PublicIp', `${p}/Association`) : undefined;
+  if (pub) publicIps.push(pub);
+  for (const [a, ap] of r.objects(o, 'PrivateIpAddresses', p)) {
+    const ip = r.ipField(a, 'PrivateIpAddress', ap);
+    if (ip && !privateIps.includes(ip)) privateIps.push(ip);
+    const as = r.object(a, 'Association', ap);
+    const pip = as ? r.ipField(as, 'PublicIp', `${ap}/Association`) : undefined;
+    if (pip && !publicIps.includes(pip)) publicIps.push(pip);
+  }
+  const ipv6Ips: string[] = [];
+  for (const [a, ap] of r.objects(o, 'Ipv6Addresses', p)) {
+    const ip = r.ipField(a, 'Ipv6Address', ap);
+    if (ip) ipv6Ips.push(ip);
+  }
+  const filterIds: string[] = [];
+  for (const [g, gp] of r.objects(o, 'Groups', p)) {
+    const gid = r.string(g, 'GroupId', gp, true);
+    if (gid) filterIds.push(gid);
+  }
+  const attachment = r.object(o, 'Attachment', p);
+  const instanceId =
+    opts.instanceId ?? (attachment ? r.string(attachment, 'InstanceId', `${p}/Attachment`) : undefined);
+  const description = r.string(o, 'Description', p) ?? '';
+  const type = r.string(o, 'InterfaceType', p);
+  const [endpointKind, ownerId] = classify(type, description, instanceId);
+  const zone = r.string(o, 'AvailabilityZone', p);
+  return {
+    ...base(ctx, id, p, o, { zone, name: undefined }),
+    kind: 'endpoint',
+    ...(opts.partial ? { partial: true } : {}),
+    endpointKind,
+    ...opt('networkId', r.string(o, 'VpcId', p)),
+    ...opt('subnetId', r.string(o, 'SubnetId', p)),
+    ...opt('zone', zone),
+    ...opt('primaryPrivateIp', primary),
+    privateIps,
+    publicIps,
+    ipv6Ips,
+    filterIds,
+    ...opt('ownerId', ownerId),
+    osHint: opts.osHint ?? 'unknown',
+    ...opt('sourceDestCheck', r.boolean(o, 'SourceDestCheck', p)),
+    ...opt('requesterManaged', r.boolean(o, 'RequesterManaged', p)),
+    ...opt('interfaceType', type),
+    ...opt('description', description === '' ? undefined : description),
+    ...opt('state', r.string(o, 'Status', p)),
+  };
+}

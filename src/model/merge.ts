@@ -1,0 +1,84 @@
+import type { Element } from './element-union.js';
+
+export interface MergeResult {
+  readonly element: Element;
+  /** True when two full records disagree: the first is kept and the caller warns. */
+  readonly conflict: boolean;
+}
+
+/**
+ * JSON-like text of a value without `source` fields, for comparing content. Written by hand so lazy
+ * source positions are never computed (JSON.stringify calls toJSON before any replacer).
+ */
+export function contentKey(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  if (Array.isArray(v)) return `[${v.map(contentKey).join(',')}]`;
+  const toJSON = (v as { toJSON?: () => unknown }).toJSON;
+  if (typeof toJSON === 'function') return contentKey(toJSON.call(v));
+  const parts: string[] = [];
+  for (const k of Object.keys(v).sort()) {
+    const x = (v as Record<string, unknown>)[k];
+    if (k === 'source' || x === undefined) continue;
+    parts.push(`${JSON.stringify(k)}:${contentKey(x)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** "Was this listing imported" flags: true in either record wins. */
+const KNOWN_FLAGS = new Set(['routesKnown', 'entriesKnown', 'targetsKnown', 'routesTruncated']);
+
+/** Values that mean "not known here" and must not hide a value the other record has. */
+function absent(v: unknown): boolean {
+  return v === undefined || v === '' || v === 'unknown';
+}
+
+function dedupe(items: readonly unknown[]): unknown[] {
+  const seen = new Set<string>();
+  const out: unknown[] = [];
+  for (const x of items) {
+    const k = typeof x === 'object' ? contentKey(x) : String(x);
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(x);
+    }
+  }
+  return out;
+}
+
+function mergeArrays(
+  primary: readonly unknown[],
+  other: readonly unknown[],
+  bothPartial: boolean,
+): unknown[] {
+  const objects = primary.some((x) => typeof x === 'object') || other.some((x) => typeof x === 'object');
+  // Ids and addresses: union. Rules and routes: the full record's listing is authoritative; two partial
+  // views (e.g. two pages of one listing) add up.
+  if (!objects || bothPartial) return dedupe([...primary, ...other]);
+  return primary.length > 0 ? [...primary] : [...other];
+}
+
+/** `primary` decides scalars unless it does not know them; arrays and tags combine. */
+function overlay(primary: Element, other: Element): Element {
+  const bothPartial = primary.partial === true && other.partial === true;
+  const out: Record<string, unknown> = { ...other };
+  for (const [k, v] of Object.entries(primary)) {
+    const ov = out[k];
+    if (Array.isArray(v) && Array.isArray(ov)) out[k] = mergeArrays(v, ov, bothPartial);
+    else if (k === 'tags') out[k] = { ...(ov as object), ...(v as object) };
+    else if (KNOWN_FLAGS.has(k)) out[k] = v === true || ov === true;
+    else if (!absent(v) || ov === undefined) out[k] = v;
+  }
+  if (!bothPartial) out.partial = undefined;
+  return dropUndefined(out);
+}
+
+function dropUndefined(o: Record<string, unknown>): Element {
+  for (const k of Object.keys(o)) if (o[k] === undefined) Reflect.deleteProperty(o, k);
+  return o as unknown as Element;
+}
+
+export function mergeDuplicate(first: Element, second: Element): MergeResult {
+  if (first.partial && !second.partial) return { element: overlay(second, first), conflict: false };
+  if (first.partial || second.partial) return { element: overlay(first, second), conflict: false };
+  return { element: first, conflict: contentKey(first) !== contentKey(second) };
+}

@@ -1,0 +1,2 @@
+export { renderDiagnosticsText } from './diagnostics-text.js';
+export { renderInventoryText } from './inventory-text.js';
