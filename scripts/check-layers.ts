@@ -10,7 +10,8 @@ function collect(dir: string, out: Map<string, string>): void {
     const abs = join(dir, name);
     if (statSync(abs).isDirectory()) {
       if (name !== 'node_modules' && !name.startsWith('.')) collect(abs, out);
-    } else if (/\.(ts|tsx)$/.test(name)) out.set(relative(root, abs).split('\\').join('/'), readFileSync(abs, 'utf8'));
+    } else if (/\.(ts|tsx)$/.test(name))
+      out.set(relative(root, abs).split('\\').join('/'), readFileSync(abs, 'utf8'));
   }
 }
 

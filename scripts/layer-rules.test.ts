@@ -44,7 +44,8 @@ describe('layer rules (DESIGN §1)', () => {
   it('fails file system, process and clock use in pure layers, but not in tests or app', () => {
     expect(
       check({
-        'src/importers/aws-cli/read.ts': "import { readFileSync } from 'node:fs';\nconst t = Date.now();\nprocess.exit(1);",
+        'src/importers/aws-cli/read.ts':
+          "import { readFileSync } from 'node:fs';\nconst t = Date.now();\nprocess.exit(1);",
         'src/importers/aws-cli/read.test.ts': "import { readFileSync } from 'node:fs';",
         'src/app/load.ts': "import { readFile } from 'node:fs/promises';\nprocess.cwd();",
       }),

@@ -36,15 +36,37 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'flows/detections': ['model', 'model/net', 'flows'],
   flows: ['model', 'model/net'],
   report: ['model', 'model/net', 'engine', 'contract'],
-  app: ['model', 'model/net', 'contract', 'importers', 'engine', 'checks', 'flows', 'flows/parsers', 'flows/store', 'flows/detections', 'report'],
+  app: [
+    'model',
+    'model/net',
+    'contract',
+    'importers',
+    'engine',
+    'checks',
+    'flows',
+    'flows/parsers',
+    'flows/store',
+    'flows/detections',
+    'report',
+  ],
   server: ['app', 'contract', 'report', 'model', 'model/net'],
   cli: ['app', 'contract', 'report', 'model', 'model/net'],
   web: ['contract'],
 };
 
 /** Layers that must stay pure: no file system, network, process or clock. */
-const PURE = new Set(['model/net', 'model', 'contract', 'importers', 'engine', 'checks', 'flows/parsers', 'report']);
-const IO_MODULES = /^(?:node:)?(?:fs|fs\/promises|net|http|https|http2|dgram|child_process|process|os|worker_threads|cluster|tls|dns)$/;
+const PURE = new Set([
+  'model/net',
+  'model',
+  'contract',
+  'importers',
+  'engine',
+  'checks',
+  'flows/parsers',
+  'report',
+]);
+const IO_MODULES =
+  /^(?:node:)?(?:fs|fs\/promises|net|http|https|http2|dgram|child_process|process|os|worker_threads|cluster|tls|dns)$/;
 const IO_GLOBALS: readonly [RegExp, string][] = [
   [/\bprocess\.\w/, 'process'],
   [/\bDate\.now\(/, 'the clock (Date.now)'],
@@ -64,7 +86,8 @@ export function layerOf(file: string): string | undefined {
   return LAYERS.find(([prefix]) => file.startsWith(prefix))?.[1];
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function imports(text: string): { spec: string; line: number }[] {
   const out: { spec: string; line: number }[] = [];
@@ -106,7 +129,12 @@ export function checkLayers(files: ReadonlyMap<string, string>): Violation[] {
     for (const { spec, line } of imports(text)) {
       if (!spec.startsWith('.')) {
         if (PURE.has(layer) && !isTest && IO_MODULES.test(spec))
-          out.push({ file, line, rule: 'pure-layer', message: `${layer} must not import ${spec} (no I/O below app/)` });
+          out.push({
+            file,
+            line,
+            rule: 'pure-layer',
+            message: `${layer} must not import ${spec} (no I/O below app/)`,
+          });
         continue;
       }
       const target = resolveSpec(file, spec);
@@ -119,20 +147,33 @@ export function checkLayers(files: ReadonlyMap<string, string>): Violation[] {
       const into = dirname(target);
       const ancestor = `${dirname(file)}/`.startsWith(`${into}/`);
       if (!ancestor && !target.endsWith('/index.ts') && !isTest)
-        out.push({ file, line, rule: 'index-only', message: `import into another folder must go through its index.ts (${spec})` });
+        out.push({
+          file,
+          line,
+          rule: 'index-only',
+          message: `import into another folder must go through its index.ts (${spec})`,
+        });
       const a = importerName(file);
       const b = importerName(target);
-      if (a && b && a !== b) out.push({ file, line, rule: 'importer-isolation', message: `importer ${a} may not import importer ${b}` });
+      if (a && b && a !== b)
+        out.push({
+          file,
+          line,
+          rule: 'importer-isolation',
+          message: `importer ${a} may not import importer ${b}`,
+        });
       const ca = checkFolder(file);
       const cb = checkFolder(target);
-      if (ca && cb && ca !== cb) out.push({ file, line, rule: 'check-isolation', message: `check ${ca} may not import check ${cb}` });
+      if (ca && cb && ca !== cb)
+        out.push({ file, line, rule: 'check-isolation', message: `check ${ca} may not import check ${cb}` });
     }
     if (PURE.has(layer) && !isTest) {
       const lines = text.split('\n');
       lines.forEach((l, i) => {
         if (/^\s*(\/\/|\*)/.test(l)) return;
         for (const [re, what] of IO_GLOBALS)
-          if (re.test(l)) out.push({ file, line: i + 1, rule: 'pure-layer', message: `${layer} must not use ${what}` });
+          if (re.test(l))
+            out.push({ file, line: i + 1, rule: 'pure-layer', message: `${layer} must not use ${what}` });
       });
     }
   }
@@ -151,7 +192,13 @@ function cycles(graph: ReadonlyMap<string, string[]>): Violation[] {
     for (const m of graph.get(n) ?? []) {
       if (!graph.has(m)) continue;
       const s = state.get(m);
-      if (s === 1) out.push({ file: m, line: 1, rule: 'no-cycle', message: `import cycle: ${[...stack.slice(stack.indexOf(m)), m].join(' -> ')}` });
+      if (s === 1)
+        out.push({
+          file: m,
+          line: 1,
+          rule: 'no-cycle',
+          message: `import cycle: ${[...stack.slice(stack.indexOf(m)), m].join(' -> ')}`,
+        });
       else if (s === undefined) visit(m);
     }
     stack.pop();

@@ -77,8 +77,32 @@ function dropUndefined(o: Record<string, unknown>): Element {
   return o as unknown as Element;
 }
 
+function empty(v: unknown): boolean {
+  return absent(v) || (Array.isArray(v) && v.length === 0);
+}
+
+/**
+ * Two full records of one object are compatible when they differ only where one view lacks what the
+ * other has: a shared transit gateway seen from two accounts (each sees its own tags), a listing that
+ * one account's export does not include.
+ */
+function compatible(a: Element, b: Element): boolean {
+  const ra = a as unknown as Record<string, unknown>;
+  const rb = b as unknown as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(ra), ...Object.keys(rb)])) {
+    if (k === 'source' || k === 'tags' || k === 'name' || KNOWN_FLAGS.has(k)) continue;
+    const va = ra[k];
+    const vb = rb[k];
+    if (empty(va) || empty(vb)) continue;
+    if (contentKey(va) !== contentKey(vb)) return false;
+  }
+  return true;
+}
+
 export function mergeDuplicate(first: Element, second: Element): MergeResult {
   if (first.partial && !second.partial) return { element: overlay(second, first), conflict: false };
   if (first.partial || second.partial) return { element: overlay(first, second), conflict: false };
-  return { element: first, conflict: contentKey(first) !== contentKey(second) };
+  if (contentKey(first) === contentKey(second)) return { element: first, conflict: false };
+  if (compatible(first, second)) return { element: overlay(first, second), conflict: false };
+  return { element: first, conflict: true };
 }

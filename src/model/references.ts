@@ -35,7 +35,7 @@ function many(ids: readonly string[], kinds: readonly ElementKind[], field: stri
 }
 
 function one(id: string | undefined, kinds: readonly ElementKind[], field: string): Reference[] {
-  return id === undefined ? [] : [{ id, kinds, field }];
+  return id === undefined || id === '' ? [] : [{ id, kinds, field }];
 }
 
 /** Every id an element refers to. Used to report dangling references; the engine resolves them itself. */
