@@ -72,7 +72,11 @@ function pick(root: unknown, choices: number[]): (string | number)[] {
   return path;
 }
 
-function setAt(root: unknown, path: (string | number)[], mutate: (parent: Record<string, unknown>, key: string | number) => void): void {
+function setAt(
+  root: unknown,
+  path: (string | number)[],
+  mutate: (parent: Record<string, unknown>, key: string | number) => void,
+): void {
   let parent = root as Record<string, unknown>;
   for (const k of path.slice(0, -1)) parent = parent[k] as Record<string, unknown>;
   const last = path[path.length - 1];
@@ -82,11 +86,20 @@ function setAt(root: unknown, path: (string | number)[], mutate: (parent: Record
 describe('corrupted snapshots', () => {
   it('text edits: never throw; a broken file is one fatal diagnostic at a real position', () => {
     fc.assert(
-      fc.property(fileArb, fc.nat(), fc.nat({ max: 20 }), junk, fc.boolean(), (file, at, del, ins, truncate) => {
-        const i = at % (file.text.length + 1);
-        const text = truncate ? file.text.slice(0, i) : file.text.slice(0, i) + ins + file.text.slice(i + del);
-        run(file.name, text);
-      }),
+      fc.property(
+        fileArb,
+        fc.nat(),
+        fc.nat({ max: 20 }),
+        junk,
+        fc.boolean(),
+        (file, at, del, ins, truncate) => {
+          const i = at % (file.text.length + 1);
+          const text = truncate
+            ? file.text.slice(0, i)
+            : file.text.slice(0, i) + ins + file.text.slice(i + del);
+          run(file.name, text);
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(seen.fatal).toBeGreaterThan(RUNS / 4);
@@ -97,23 +110,32 @@ describe('corrupted snapshots', () => {
       fc.record({ kind: fc.constant('replace' as const), value: fc.jsonValue({ maxDepth: 2 }) }),
       fc.record({ kind: fc.constant('delete' as const) }),
       fc.record({ kind: fc.constant('proto' as const) }),
-      fc.record({ kind: fc.constant('cidr' as const), value: fc.constantFrom('10.0.0.0/33', '300.1.2.3/8', '::g/64', '', '10.0.0.1/8') }),
+      fc.record({
+        kind: fc.constant('cidr' as const),
+        value: fc.constantFrom('10.0.0.0/33', '300.1.2.3/8', '::g/64', '', '10.0.0.1/8'),
+      }),
     );
     fc.assert(
-      fc.property(fileArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), mutation, (file, choices, m) => {
-        const doc = JSON.parse(file.text) as unknown;
-        const path = pick(doc, choices);
-        setAt(doc, path, (parent, key) => {
-          if (m.kind === 'replace') parent[key] = m.value;
-          else if (m.kind === 'cidr') parent[key] = m.value;
-          else if (m.kind === 'delete') {
-            if (Array.isArray(parent)) parent.splice(Number(key), 1);
-            else delete parent[key];
-          } else if (!Array.isArray(parent)) Object.defineProperty(parent, '__proto__', { value: { polluted: 1 }, enumerable: true });
-        });
-        run(file.name, JSON.stringify(doc, null, 2));
-        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-      }),
+      fc.property(
+        fileArb,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        mutation,
+        (file, choices, m) => {
+          const doc = JSON.parse(file.text) as unknown;
+          const path = pick(doc, choices);
+          setAt(doc, path, (parent, key) => {
+            if (m.kind === 'replace') parent[key] = m.value;
+            else if (m.kind === 'cidr') parent[key] = m.value;
+            else if (m.kind === 'delete') {
+              if (Array.isArray(parent)) parent.splice(Number(key), 1);
+              else delete parent[key];
+            } else if (!Array.isArray(parent))
+              Object.defineProperty(parent, '__proto__', { value: { polluted: 1 }, enumerable: true });
+          });
+          run(file.name, JSON.stringify(doc, null, 2));
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(seen.located).toBeGreaterThan(RUNS / 4);

@@ -12,42 +12,51 @@ export interface Fragment {
 
 const kindOrder = new Map(elementKinds.map((k, i) => [k, i]));
 
-function compareElements(a: Element, b: Element): number {
-  return (
-    (kindOrder.get(a.kind) ?? 0) - (kindOrder.get(b.kind) ?? 0) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
-    a.source.file.localeCompare(b.source.file) ||
-    a.source.pointer.localeCompare(b.source.pointer)
-  );
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sort by kind, id, file, pointer, comparing by code unit (locale-free, deterministic). */
+function sortElements(all: readonly Element[]): Element[] {
+  // Bucket by kind first: each bucket's sort compares ids only, until a duplicate id needs its source.
+  const buckets = elementKinds.map((): Element[] => []);
+  for (const e of all) buckets[kindOrder.get(e.kind) ?? 0]!.push(e);
+  const out: Element[] = [];
+  for (const b of buckets) {
+    b.sort(
+      (x, y) =>
+        cmp(x.id, y.id) || cmp(x.source.file, y.source.file) || cmp(x.source.pointer, y.source.pointer),
+    );
+    for (const e of b) out.push(e);
+  }
+  return out;
 }
 
 /** Everything read from all inputs: immutable, sorted by kind then id, with an index. */
 export class Estate {
   readonly elements: readonly Element[];
   readonly diagnostics: readonly Diagnostic[];
-  readonly #byKey: Map<string, Element>;
-  readonly #byKind: Map<ElementKind, Element[]>;
-  readonly #byId: Map<string, Element[]>;
+  readonly #byKind = new Map<ElementKind, Element[]>();
+  readonly #index = new Map<ElementKind, Map<string, Element>>();
+  #byId: Map<string, Element[]> | undefined;
 
   constructor(elements: readonly Element[], diagnostics: readonly Diagnostic[]) {
     this.elements = elements;
     this.diagnostics = diagnostics;
-    this.#byKey = new Map();
-    this.#byKind = new Map();
-    this.#byId = new Map();
     for (const e of elements) {
-      this.#byKey.set(`${e.kind}\u0000${e.id}`, e);
-      const list = this.#byKind.get(e.kind);
-      if (list) list.push(e);
-      else this.#byKind.set(e.kind, [e]);
-      const same = this.#byId.get(e.id);
-      if (same) same.push(e);
-      else this.#byId.set(e.id, [e]);
+      let list = this.#byKind.get(e.kind);
+      let index = this.#index.get(e.kind);
+      if (list === undefined || index === undefined) {
+        list = [];
+        index = new Map();
+        this.#byKind.set(e.kind, list);
+        this.#index.set(e.kind, index);
+      }
+      list.push(e);
+      index.set(e.id, e);
     }
   }
 
   get<K extends ElementKind>(kind: K, id: string): ElementOf<K> | undefined {
-    return this.#byKey.get(`${kind}\u0000${id}`) as ElementOf<K> | undefined;
+    return this.#index.get(kind)?.get(id) as ElementOf<K> | undefined;
   }
 
   all<K extends ElementKind>(kind: K): readonly ElementOf<K>[] {
@@ -56,6 +65,14 @@ export class Estate {
 
   /** Elements of any kind with this id. */
   find(id: string): readonly Element[] {
+    if (this.#byId === undefined) {
+      this.#byId = new Map();
+      for (const e of this.elements) {
+        const same = this.#byId.get(e.id);
+        if (same) same.push(e);
+        else this.#byId.set(e.id, [e]);
+      }
+    }
     return this.#byId.get(id) ?? [];
   }
 
@@ -81,9 +98,8 @@ export function buildEstate(fragments: Iterable<Fragment>): Estate {
     for (const e of f.elements) all.push(e);
     for (const d of f.diagnostics) diagnostics.push(d);
   }
-  all.sort(compareElements);
   const merged: Element[] = [];
-  for (const e of all) {
+  for (const e of sortElements(all)) {
     const prev = merged[merged.length - 1];
     if (prev && prev.kind === e.kind && prev.id === e.id) {
       const m = mergeDuplicate(prev, e);
@@ -100,10 +116,12 @@ export function buildEstate(fragments: Iterable<Fragment>): Estate {
     }
     merged.push(e);
   }
-  const estate = new Estate(merged, []);
+  const estate = new Estate(merged, diagnostics);
   for (const e of merged) {
     for (const ref of referencesOf(e)) {
-      if (ref.kinds.some((k) => estate.get(k, ref.id) !== undefined)) continue;
+      let found = false;
+      for (const k of ref.kinds) if (estate.get(k, ref.id) !== undefined) found = true;
+      if (found) continue;
       diagnostics.push({
         code: 'MODEL_DANGLING_REFERENCE',
         severity: 'warning',
@@ -113,6 +131,7 @@ export function buildEstate(fragments: Iterable<Fragment>): Estate {
       });
     }
   }
+  // Sorted in place: the estate holds this same array.
   diagnostics.sort(compareDiagnostics);
-  return new Estate(merged, diagnostics);
+  return estate;
 }

@@ -60,21 +60,20 @@ function mergeArrays(
 /** `primary` decides scalars unless it does not know them; arrays and tags combine. */
 function overlay(primary: Element, other: Element): Element {
   const bothPartial = primary.partial === true && other.partial === true;
-  const out: Record<string, unknown> = { ...other };
-  for (const [k, v] of Object.entries(primary)) {
-    const ov = out[k];
+  const p = primary as unknown as Record<string, unknown>;
+  const o = other as unknown as Record<string, unknown>;
+  // Start from a clone of `other` (keeps V8's fast object shape), then lay `primary` over it.
+  const out: Record<string, unknown> = { ...o };
+  for (const k in p) {
+    const v = p[k];
+    const ov = o[k];
     if (Array.isArray(v) && Array.isArray(ov)) out[k] = mergeArrays(v, ov, bothPartial);
     else if (k === 'tags') out[k] = { ...(ov as object), ...(v as object) };
     else if (KNOWN_FLAGS.has(k)) out[k] = v === true || ov === true;
     else if (!absent(v) || ov === undefined) out[k] = v;
   }
-  if (!bothPartial) out.partial = undefined;
-  return dropUndefined(out);
-}
-
-function dropUndefined(o: Record<string, unknown>): Element {
-  for (const k of Object.keys(o)) if (o[k] === undefined) Reflect.deleteProperty(o, k);
-  return o as unknown as Element;
+  out.partial = bothPartial ? true : undefined;
+  return out as unknown as Element;
 }
 
 function empty(v: unknown): boolean {

@@ -3,5 +3,6 @@ export { type JsonDocument, parseJsonDocument } from './json-document.js';
 export { JsonLocator } from './json-locator.js';
 export { defaultLimits, type InputLimits } from './limits.js';
 export { opt } from './opt.js';
+export { type Mutable, put } from './put.js';
 export { type Json, Reader } from './reader.js';
 export { DiagnosticSink } from './sink.js';

@@ -32,8 +32,11 @@ describe('parseJsonDocument (DESIGN §5)', () => {
       'fatal IMPORT_FILE_TOO_LARGE 0:0  file is 8 bytes, over the 4-byte limit',
     ]);
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    // 128 levels pass, 129 do not.
+    expect(parse(`${'['.repeat(128)}${']'.repeat(128)}`).diags).toEqual([]);
+    expect(parse(`{"a":${'['.repeat(128)}${']'.repeat(128)}}`).diags).toHaveLength(1);
     expect(parse(deep).diags).toEqual([
-      'fatal IMPORT_JSON_TOO_DEEP 1:1  JSON nests 100000 levels deep, over the limit of 128',
+      'fatal IMPORT_JSON_TOO_DEEP 1:1  JSON nests deeper than the limit of 128 levels',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { fixedSource, type Locator, sourceRef } from '../../model/index.js';
 import { JsonLocator } from './json-locator.js';
-import { maxDepth } from './json-scan.js';
+import { nestsDeeper } from './json-scan.js';
 import { syntaxErrorOffset } from './json-syntax.js';
 import { defaultLimits, type InputLimits } from './limits.js';
 import { LineIndex } from './line-index.js';
@@ -53,13 +53,12 @@ export function parseJsonDocument(
     );
     return undefined;
   }
-  const depth = maxDepth(body);
-  if (depth > limits.maxDepth) {
+  if (nestsDeeper(value, limits.maxDepth)) {
     sink.report(
       'fatal',
       'IMPORT_JSON_TOO_DEEP',
       fixedSource(file, '', 1, 1),
-      `JSON nests ${depth} levels deep, over the limit of ${limits.maxDepth}`,
+      `JSON nests deeper than the limit of ${limits.maxDepth} levels`,
       'Cloud and Terraform exports nest far less; check that this is the file you meant.',
     );
     return undefined;

@@ -51,23 +51,34 @@ export function skipValue(text: string, i: number): number {
   return j;
 }
 
-/** Deepest nesting of objects/arrays in the text (strings skipped). */
-export function maxDepth(text: string): number {
-  let depth = 0;
-  let max = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      i = skipString(text, i);
-      continue;
-    }
-    if (c === 0x7b || c === 0x5b) {
-      depth++;
-      if (depth > max) max = depth;
-    } else if (c === 0x7d || c === 0x5d) depth--;
-    i++;
+/**
+ * Whether a parsed value nests objects/arrays deeper than `limit`. Walks the value, not the text
+ * (several times faster on large exports), iteratively so depth cannot overflow the stack.
+ */
+export function nestsDeeper(root: unknown, limit: number): boolean {
+  const values: unknown[] = [root];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop();
+    const d = depths.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d > limit) return true;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x !== null && typeof x === 'object') {
+          values.push(x);
+          depths.push(d + 1);
+        }
+      }
+    } else
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x !== null && typeof x === 'object') {
+          values.push(x);
+          depths.push(d + 1);
+        }
+      }
   }
-  return max;
+  return false;
 }

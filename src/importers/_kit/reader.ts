@@ -12,6 +12,9 @@ import type { DiagnosticSink } from './sink.js';
 
 export type Json = Record<string, unknown>;
 
+const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+const CANONICAL_V4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+
 function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -177,6 +180,8 @@ export class Reader {
 
   /** An IP address in canonical form, or undefined with an error. */
   ip(text: string, pointer: string): string | undefined {
+    // Fast path: a dotted quad without leading zeros is already canonical (most addresses in exports).
+    if (CANONICAL_V4.test(text)) return text;
     const a = parseIp(text);
     if (a === undefined) {
       this.report('error', 'IMPORT_INVALID_IP', pointer, `"${text}" is not a valid IP address`);

@@ -27,6 +27,14 @@ export interface BaseOptions {
   readonly tags?: Tags | undefined;
 }
 
+export interface BaseOptions {
+  readonly account?: string | undefined;
+  readonly zone?: string | undefined;
+  readonly arn?: string | undefined;
+  readonly name?: string | undefined;
+  readonly tags?: Tags | undefined;
+}
+
 /** Common fields: account from the object, else the ARN, else the path; region likewise. */
 export function base(
   ctx: AwsContext,
@@ -41,11 +49,22 @@ export function base(
   const account = opts.account ?? owner ?? arn?.account ?? ctx.hints.account;
   const region = ctx.hints.region ?? arn?.region ?? regionOfZone(opts.zone);
   const name = opts.name ?? tags.Name;
-  const out: {
-    -readonly [K in keyof ElementBase]: ElementBase[K];
-  } = { id, provider: 'aws', tags, source: ctx.r.src(pointer) };
-  if (account !== undefined) out.account = account;
-  if (region !== undefined) out.region = region;
-  if (name !== undefined && name !== '') out.name = name;
-  return out;
+  // All keys present (absent ones undefined): keeps element objects in V8's fast mode.
+  return {
+    id,
+    provider: 'aws',
+    account,
+    region,
+    name: name === '' ? undefined : name,
+    tags,
+    source: ctx.r.src(pointer),
+  } as ElementBase;
+}
+
+export interface BaseOptions {
+  readonly account?: string | undefined;
+  readonly zone?: string | undefined;
+  readonly arn?: string | undefined;
+  readonly name?: string | undefined;
+  readonly tags?: Tags | undefined;
 }

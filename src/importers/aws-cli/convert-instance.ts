@@ -1,5 +1,5 @@
 import type { Element, Endpoint, Instance, OsHint } from '../../model/index.js';
-import { type Json, opt } from '../_kit/index.js';
+import type { Json } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 import { convertInterface } from './convert-interface.js';
 
@@ -41,18 +41,25 @@ export function convertInstance(
   const placement = r.object(o, 'Placement', p);
   const zone = placement ? r.string(placement, 'AvailabilityZone', `${p}/Placement`) : undefined;
   const profile = r.object(o, 'IamInstanceProfile', p);
-  const instance: Instance = {
-    ...base(ctx, id, p, o, { zone, account: reservationOwner }),
+  const b = base(ctx, id, p, o, { zone, account: reservationOwner });
+  const instance = {
+    id: b.id,
+    provider: b.provider,
+    account: b.account,
+    region: b.region,
+    name: b.name,
+    tags: b.tags,
+    source: b.source,
     kind: 'instance',
-    ...opt('state', state ? r.string(state, 'Name', `${p}/State`) : undefined),
-    ...opt('networkId', r.string(o, 'VpcId', p)),
-    ...opt('subnetId', r.string(o, 'SubnetId', p)),
+    state: state ? r.string(state, 'Name', `${p}/State`) : undefined,
+    networkId: r.string(o, 'VpcId', p),
+    subnetId: r.string(o, 'SubnetId', p),
     endpointIds: enis.map(([, e]) => e.id),
     osHint,
-    ...opt('platform', r.string(o, 'PlatformDetails', p) ?? r.string(o, 'Platform', p)),
-    ...opt('imageId', r.string(o, 'ImageId', p)),
-    ...opt('iamInstanceProfile', profile ? r.string(profile, 'Arn', `${p}/IamInstanceProfile`) : undefined),
-  };
+    platform: r.string(o, 'PlatformDetails', p) ?? r.string(o, 'Platform', p),
+    imageId: r.string(o, 'ImageId', p),
+    iamInstanceProfile: profile ? r.string(profile, 'Arn', `${p}/IamInstanceProfile`) : undefined,
+  } as Instance;
   if (enis.length === 0 && instance.subnetId !== undefined)
     r.report(
       'warning',

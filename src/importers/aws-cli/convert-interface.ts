@@ -1,5 +1,5 @@
 import type { Endpoint, EndpointKind, OsHint } from '../../model/index.js';
-import { type Json, opt } from '../_kit/index.js';
+import type { Json } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 
 const BY_TYPE: Readonly<Record<string, EndpointKind>> = {
@@ -80,25 +80,35 @@ export function convertInterface(
   const type = r.string(o, 'InterfaceType', p);
   const [endpointKind, ownerId] = classify(type, description, instanceId);
   const zone = r.string(o, 'AvailabilityZone', p);
-  return {
-    ...base(ctx, id, p, o, { zone, name: undefined }),
+  // One literal with every field (absent ones undefined): V8 keeps such objects in fast mode, while
+  // adding optional fields one by one pushed 10k-ENI estates into slow dictionary objects.
+  const b = base(ctx, id, p, o, { zone, name: undefined });
+  const e = {
+    id: b.id,
+    provider: b.provider,
+    account: b.account,
+    region: b.region,
+    name: b.name,
+    tags: b.tags,
+    source: b.source,
     kind: 'endpoint',
-    ...(opts.partial ? { partial: true } : {}),
+    partial: opts.partial ? true : undefined,
     endpointKind,
-    ...opt('networkId', r.string(o, 'VpcId', p)),
-    ...opt('subnetId', r.string(o, 'SubnetId', p)),
-    ...opt('zone', zone),
-    ...opt('primaryPrivateIp', primary),
+    networkId: r.string(o, 'VpcId', p),
+    subnetId: r.string(o, 'SubnetId', p),
+    zone,
+    primaryPrivateIp: primary,
     privateIps,
     publicIps,
     ipv6Ips,
     filterIds,
-    ...opt('ownerId', ownerId),
+    ownerId,
     osHint: opts.osHint ?? 'unknown',
-    ...opt('sourceDestCheck', r.boolean(o, 'SourceDestCheck', p)),
-    ...opt('requesterManaged', r.boolean(o, 'RequesterManaged', p)),
-    ...opt('interfaceType', type),
-    ...opt('description', description === '' ? undefined : description),
-    ...opt('state', r.string(o, 'Status', p)),
+    sourceDestCheck: r.boolean(o, 'SourceDestCheck', p),
+    requesterManaged: r.boolean(o, 'RequesterManaged', p),
+    interfaceType: type,
+    description: description === '' ? undefined : description,
+    state: r.string(o, 'Status', p),
   };
+  return e as Endpoint;
 }
