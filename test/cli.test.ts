@@ -1,0 +1,75 @@
+/** The CLI contract (DESIGN §6) for the commands that exist: scan, demo; exit codes; no stack traces. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/index.js';
+import type { ScanResultJson } from '../src/contract/index.js';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('rampart scan', () => {
+  it('prints the inventory of the example estate and exits 0', async () => {
+    const r = await run('scan', 'examples/acme/aws');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 1)).toEqual([
+      'Inventory: 55 files, 3 accounts, 1 regions: 4 networks, 23 subnets, 21 endpoints, 8 instances, 14 security groups, 6 network ACLs, 13 route tables, 4 gateways, 1 transit gateways, 4 transit attachments, 2 transit route tables, 2 peerings, 1 service endpoints, 2 prefix lists, 1 load balancers, 2 listeners, 1 target groups, 2 databases, 2 flow logs, 2 public addresses',
+    ]);
+    expect(r.out).toContain('  vpc-0d9987d5ae889d744  10.20.0.0/16 (acme-staging): 6 subnets, 4 endpoints, flow logs OFF');
+    expect(r.out.trimEnd().endsWith('Diagnostics: none')).toBe(true);
+  });
+
+  it('prints one JSON object with inventory, findings and diagnostics', async () => {
+    const r = await run('scan', 'examples/acme/aws', '--format', 'json');
+    const j = JSON.parse(r.out) as ScanResultJson;
+    expect(Object.keys(j)).toEqual(['tool', 'inventory', 'findings', 'diagnostics']);
+    expect(j.inventory.totals.network).toBe(4);
+    expect(j.inventory.scopes.map((s) => `${s.account} ${s.region}`)).toEqual(['111111111111 us-east-1', '222222222222 us-east-1', 'AWS us-east-1']);
+    expect(j.findings).toEqual([]);
+  });
+
+  it('exits 2 on bad input, lists the diagnostic with file:line:column, and still reports the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-'));
+    writeFileSync(join(dir, 'vpcs.json'), '{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}]}');
+    writeFileSync(join(dir, 'broken.json'), '{"Subnets": [\n  {"SubnetId": "subnet-1",}\n]}');
+    const r = await run('scan', dir);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('1 networks');
+    expect(r.out).toMatch(/broken\.json:2:27 fatal IMPORT_JSON_SYNTAX not valid JSON: /);
+    expect(r.err).toBe('');
+  });
+
+  it('exits 2 with a one-line message for a missing path or a bad flag, never a stack trace', async () => {
+    const missing = await run('scan', 'no/such/dir');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toBe('rampart: input path not found: no/such/dir\n  hint: Give a file or folder with exported JSON.\n');
+    const badFormat = await run('scan', 'examples/acme/aws', '--format', 'yaml');
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err).toContain("option '-f, --format <format>' argument 'yaml' is invalid");
+    const unknown = await run('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(`${missing.err}${badFormat.err}${unknown.err}`).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers --help and --version with exit 0', async () => {
+    expect((await run('--help')).code).toBe(0);
+    const v = await run('--version');
+    expect(v.code).toBe(0);
+    expect(v.out).toBe('0.1.0\n');
+  });
+});
+
+describe('rampart demo', () => {
+  it('scans the bundled estate (both formats) without input problems', async () => {
+    const r = await run('demo', '--format', 'json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as ScanResultJson;
+    expect(j.inventory.totals.network).toBe(4);
+    expect(j.diagnostics.filter((d) => d.severity !== 'warning' && d.severity !== 'unsupported')).toEqual([]);
+  });
+});
