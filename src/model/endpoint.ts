@@ -37,6 +37,10 @@ export interface Endpoint extends ElementBase {
   readonly ipv6Ips: readonly string[];
   /** Endpoint-level filters (security groups, NIC NSG), in input order. */
   readonly filterIds: readonly string[];
+  /** Membership groups a rule can name: Azure application security groups. */
+  readonly memberOf?: readonly string[];
+  /** GCP network tags of the instance (firewall targets and tag-scoped routes). */
+  readonly networkTags?: readonly string[];
   /** The resource that owns this interface (instance, load balancer, database, NAT gateway, vpce, attachment). */
   readonly ownerId?: string;
   readonly identity?: Identity;

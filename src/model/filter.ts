@@ -15,7 +15,11 @@ export type FilterKind =
   | 'cilium-network-policy';
 
 export type Direction = 'ingress' | 'egress';
-export type Action = 'allow' | 'deny';
+/**
+ * `goto-next` hands the decision to the next policy level (GCP hierarchical firewall policies);
+ * `always-allow` ends evaluation with an allow that lower levels cannot deny (Azure admin rules).
+ */
+export type Action = 'allow' | 'deny' | 'goto-next' | 'always-allow';
 
 export interface FilterRule {
   /** Stable within the filter: `<filterId>/<direction>/<n>`. */
@@ -44,13 +48,19 @@ export interface Filter extends ElementBase {
   readonly filterKind: FilterKind;
   readonly evaluation: 'allow-union' | 'first-match';
   readonly stateful: boolean;
-  readonly scope: 'endpoint' | 'subnet' | 'network';
+  /**
+   * What the filter attaches to. `network`: rules select their targets (GCP firewall, NetworkPolicy);
+   * `hierarchy`: organisation/folder policies evaluated before network rules (GCP, Azure admin rules).
+   */
+  readonly scope: 'endpoint' | 'subnet' | 'network' | 'hierarchy';
+  /** Evaluation order among filters of the same scope (GCP policy order, Azure admin priority). */
+  readonly order?: number;
   readonly networkId?: string;
   /** The network's default filter (AWS default SG / default NACL). */
   readonly isDefault?: boolean;
   readonly description?: string;
   readonly rules: readonly FilterRule[];
-  readonly defaultAction: { readonly ingress: Action; readonly egress: Action };
+  readonly defaultAction: { readonly ingress: 'allow' | 'deny'; readonly egress: 'allow' | 'deny' };
   /** Subnets this filter is associated with, when the filter's own record lists them (AWS NACL). */
   readonly subnetIds: readonly string[];
 }

@@ -101,6 +101,11 @@ export interface Peering extends ElementBase {
   readonly status: string;
   /** Only active peerings carry traffic. */
   readonly active: boolean;
+  /**
+   * Provider switches that change what crosses the peering: Azure allowForwardedTraffic,
+   * allowGatewayTransit, useRemoteGateways; GCP exportCustomRoutes, importCustomRoutes.
+   */
+  readonly options?: Readonly<Record<string, boolean>>;
 }
 
 /** AWS VPC endpoint (gateway, interface, GWLB); Azure private endpoint / service endpoint later. */

@@ -1,4 +1,4 @@
-import type { AddressRef } from './addressing.js';
+import type { AddressRef, PeerRef } from './addressing.js';
 import type { ElementBase } from './element.js';
 import type { SourceRef } from './source.js';
 
@@ -32,6 +32,10 @@ export interface Route {
   readonly origin: 'local' | 'static' | 'propagated';
   /** A blackhole route still wins longest-prefix match and drops. */
   readonly state: 'active' | 'blackhole';
+  /** Tie-break among equal prefixes where the provider has one (GCP route priority; lower wins). */
+  readonly priority?: number;
+  /** Routes that apply only to some instances (GCP network tags). Absent: the whole table. */
+  readonly appliesTo?: PeerRef;
   readonly source: SourceRef;
 }
 
