@@ -138,3 +138,36 @@ describe('bad input', () => {
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
 });
+
+describe('keys that name Object.prototype members', () => {
+  it('a top-level "constructor", "toString" or "hasOwnProperty" list is not a converter', () => {
+    const e = importDocs({
+      [`${A}/odd.json`]: {
+        constructor: [{ VpcId: 'x' }],
+        toString: [1],
+        hasOwnProperty: [],
+        Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }],
+      },
+      [`${A}/odd2.json`]: { constructor: [{}] },
+      [`${A}/types.json`]: {
+        NetworkInterfaces: [{ NetworkInterfaceId: 'eni-1', InterfaceType: 'constructor', VpcId: 'vpc-1' }],
+        TargetGroups: [
+          {
+            TargetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/t/1',
+            TargetType: '__proto__',
+          },
+        ],
+      },
+    });
+    expect(e.elements.map((x) => `${x.kind} ${x.id}`)).toEqual([
+      'network vpc-1',
+      'endpoint eni-1',
+      'target-group targetgroup/t/1',
+    ]);
+    expect(e.get('endpoint', 'eni-1')?.endpointKind).toBe('other');
+    expect(e.get('target-group', 'targetgroup/t/1')?.targetType).toBe('instance');
+    expect(e.diagnostics.map((d) => `${d.code} ${d.source.file}`)).toEqual([
+      `IMPORT_UNRECOGNIZED ${A}/odd2.json`,
+    ]);
+  });
+});

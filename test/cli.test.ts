@@ -20,7 +20,9 @@ describe('rampart scan', () => {
     expect(r.out.split('\n').slice(0, 1)).toEqual([
       'Inventory: 55 files, 3 accounts, 1 regions: 4 networks, 23 subnets, 21 endpoints, 8 instances, 14 security groups, 6 network ACLs, 13 route tables, 4 gateways, 1 transit gateways, 4 transit attachments, 2 transit route tables, 2 peerings, 1 service endpoints, 2 prefix lists, 1 load balancers, 2 listeners, 1 target groups, 2 databases, 2 flow logs, 2 public addresses',
     ]);
-    expect(r.out).toContain('  vpc-0d9987d5ae889d744  10.20.0.0/16 (acme-staging): 6 subnets, 4 endpoints, flow logs OFF');
+    expect(r.out).toContain(
+      '  vpc-0d9987d5ae889d744  10.20.0.0/16 (acme-staging): 6 subnets, 4 endpoints, flow logs OFF',
+    );
     expect(r.out.trimEnd().endsWith('Diagnostics: none')).toBe(true);
   });
 
@@ -29,7 +31,11 @@ describe('rampart scan', () => {
     const j = JSON.parse(r.out) as ScanResultJson;
     expect(Object.keys(j)).toEqual(['tool', 'inventory', 'findings', 'diagnostics']);
     expect(j.inventory.totals.network).toBe(4);
-    expect(j.inventory.scopes.map((s) => `${s.account} ${s.region}`)).toEqual(['111111111111 us-east-1', '222222222222 us-east-1', 'AWS us-east-1']);
+    expect(j.inventory.scopes.map((s) => `${s.account} ${s.region}`)).toEqual([
+      '111111111111 us-east-1',
+      '222222222222 us-east-1',
+      'AWS us-east-1',
+    ]);
     expect(j.findings).toEqual([]);
   });
 
@@ -47,7 +53,9 @@ describe('rampart scan', () => {
   it('exits 2 with a one-line message for a missing path or a bad flag, never a stack trace', async () => {
     const missing = await run('scan', 'no/such/dir');
     expect(missing.code).toBe(2);
-    expect(missing.err).toBe('rampart: input path not found: no/such/dir\n  hint: Give a file or folder with exported JSON.\n');
+    expect(missing.err).toBe(
+      'rampart: input path not found: no/such/dir\n  hint: Give a file or folder with exported JSON.\n',
+    );
     const badFormat = await run('scan', 'examples/acme/aws', '--format', 'yaml');
     expect(badFormat.code).toBe(2);
     expect(badFormat.err).toContain("option '-f, --format <format>' argument 'yaml' is invalid");

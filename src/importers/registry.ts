@@ -9,9 +9,10 @@ import {
   parseJsonDocument,
 } from './_kit/index.js';
 import { awsCliImporter } from './aws-cli/index.js';
+import { terraformImporter } from './terraform/index.js';
 
 /** Every importer, most specific first. Each one decides by content whether a document is its own. */
-export const importers: readonly Importer[] = [awsCliImporter];
+export const importers: readonly Importer[] = [awsCliImporter, terraformImporter];
 
 /** Run the importers that accept this document. A bug in one becomes a diagnostic, never a crash. */
 export function importDocument(doc: JsonDocument): Fragment[] {

@@ -73,6 +73,11 @@ export interface TransitRoute {
 export interface TransitRouteTable extends ElementBase {
   readonly kind: 'transit-route-table';
   readonly gatewayId: string;
+  /**
+   * Routes as the input lists them: static and blackhole routes, and propagated ones where the input
+   * shows them (AWS CLI search-transit-gateway-routes). Propagated routes an input cannot list
+   * (Terraform across root modules) follow from `propagations` and the attachments' networks.
+   */
   readonly routes: readonly TransitRoute[];
   /** Attachments associated with this table (each attachment has at most one). */
   readonly associations: readonly string[];

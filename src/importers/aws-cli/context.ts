@@ -1,6 +1,7 @@
 import type { ElementBase, Tags } from '../../model/index.js';
+import { arnParts, regionOfZone } from '../_kit/aws/index.js';
 import type { Json, Reader } from '../_kit/index.js';
-import { arnParts, type PathHints, regionOfZone } from './path-hints.js';
+import type { PathHints } from './path-hints.js';
 
 /** What every converter gets: the located reader and what the path says. */
 export interface AwsContext {

@@ -1,16 +1,7 @@
 import type { Listener, LoadBalancer, Target, TargetGroup } from '../../model/index.js';
+import { elbId, own } from '../_kit/aws/index.js';
 import { type Json, opt } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
-import { arnParts } from './path-hints.js';
-
-/**
- * Ids of ELBv2 objects are their ARN suffix: `app/<name>/<id>` for a load balancer,
- * `targetgroup/<name>/<id>` for a target group, `listener/app/<name>/<lb-id>/<id>` for a listener.
- */
-export function elbId(arn: string): string {
-  const res = arnParts(arn)?.resource ?? arn;
-  return res.startsWith('loadbalancer/') ? res.slice('loadbalancer/'.length) : res;
-}
 
 const LB_TYPES = { application: 'application', network: 'network', gateway: 'gateway' } as const;
 
@@ -29,7 +20,7 @@ export function convertLoadBalancer(ctx: AwsContext, o: Json, p: string): LoadBa
   return {
     ...base(ctx, elbId(arn), p, o, { arn, name: r.string(o, 'LoadBalancerName', p) }),
     kind: 'load-balancer',
-    lbType: LB_TYPES[type as keyof typeof LB_TYPES] ?? 'application',
+    lbType: own(LB_TYPES, type) ?? 'application',
     scheme: r.string(o, 'Scheme', p) === 'internal' ? 'internal' : 'internet-facing',
     ...opt('networkId', r.string(o, 'VpcId', p)),
     subnetIds,
@@ -126,8 +117,7 @@ export function convertTargetGroup(ctx: AwsContext, o: Json, p: string): TargetG
     kind: 'target-group',
     ...opt('protocol', r.string(o, 'Protocol', p)),
     ...opt('port', r.number(o, 'Port', p)),
-    targetType:
-      TARGET_TYPES[(r.string(o, 'TargetType', p) ?? 'instance') as keyof typeof TARGET_TYPES] ?? 'instance',
+    targetType: own(TARGET_TYPES, r.string(o, 'TargetType', p) ?? 'instance') ?? 'instance',
     ...opt('networkId', r.string(o, 'VpcId', p)),
     loadBalancerIds: r.strings(o, 'LoadBalancerArns', p).map(elbId),
     targets: [],

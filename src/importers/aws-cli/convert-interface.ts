@@ -1,4 +1,5 @@
 import type { Endpoint, EndpointKind, OsHint } from '../../model/index.js';
+import { own } from '../_kit/aws/index.js';
 import type { Json } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 
@@ -25,7 +26,7 @@ function classify(
     return ['load-balancer-node', lb.includes('/') ? lb : `classic/${lb}`];
   }
   if (description === 'RDSNetworkInterface') return ['database', undefined];
-  const kind: EndpointKind = (type !== undefined ? BY_TYPE[type] : undefined) ?? 'other';
+  const kind: EndpointKind = (type !== undefined ? own(BY_TYPE, type) : undefined) ?? 'other';
   const owner =
     ownerIn(/\b(nat-[0-9a-f]+)\b/) ??
     ownerIn(/\b(tgw-attach-[0-9a-f]+)\b/) ??

@@ -1,4 +1,5 @@
 import type { Database, FlowLogConfig, ServiceEndpoint } from '../../model/index.js';
+import { own } from '../_kit/aws/index.js';
 import { type Json, opt } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 
@@ -15,7 +16,7 @@ export function convertVpcEndpoint(ctx: AwsContext, o: Json, p: string): Service
   const networkId = r.string(o, 'VpcId', p, true);
   const typeText = r.string(o, 'VpcEndpointType', p, true);
   if (id === undefined || networkId === undefined || typeText === undefined) return undefined;
-  const endpointType = ENDPOINT_TYPES[typeText as keyof typeof ENDPOINT_TYPES];
+  const endpointType = own(ENDPOINT_TYPES, typeText);
   if (endpointType === undefined) {
     r.report(
       'unsupported',

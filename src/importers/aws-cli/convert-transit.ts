@@ -6,6 +6,7 @@ import type {
   TransitRoute,
   TransitRouteTable,
 } from '../../model/index.js';
+import { own } from '../_kit/aws/index.js';
 import { type Json, opt } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 
@@ -91,7 +92,7 @@ export function convertAttachment(
     kind: 'transit-attachment',
     ...(vpcView ? { partial: true } : {}),
     gatewayId,
-    resourceKind: RESOURCE_KINDS[resourceType ?? ''] ?? 'other',
+    resourceKind: own(RESOURCE_KINDS, resourceType ?? '') ?? 'other',
     ...opt('resourceId', vpcView ? r.string(o, 'VpcId', p) : r.string(o, 'ResourceId', p)),
     ...opt('resourceOwner', owner),
     ...opt(

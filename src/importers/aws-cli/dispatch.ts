@@ -1,4 +1,5 @@
 import type { Element } from '../../model/index.js';
+import { elbId } from '../_kit/aws/index.js';
 import type { Json } from '../_kit/index.js';
 import type { AwsContext } from './context.js';
 import {
@@ -7,7 +8,6 @@ import {
   convertLoadBalancerAttributes,
   convertTargetGroup,
   convertTargetHealth,
-  elbId,
   targetGroupIdFromParent,
 } from './convert-elb.js';
 import { convertAddress, convertNatGateway, convertSimpleGateway } from './convert-gateway.js';

@@ -1,4 +1,5 @@
 import type { Diagnostic, Element, Fragment } from '../../model/index.js';
+import { own } from '../_kit/aws/index.js';
 import { DiagnosticSink, type Importer, type Json, type JsonDocument, Reader } from '../_kit/index.js';
 import type { AwsContext } from './context.js';
 import { convertParentScoped, ignoredKeys, itemConverters, unsupportedKeys } from './dispatch.js';
@@ -17,7 +18,13 @@ function isRoot(v: unknown): v is Json {
 
 function recognised(root: Json): boolean {
   for (const k of Object.keys(root)) {
-    if (k in itemConverters || k in unsupportedKeys || ignoredKeys.has(k) || PARENT_KEYS.includes(k))
+    // Own keys only: a top-level "constructor" or "toString" must not reach Object.prototype.
+    if (
+      Object.hasOwn(itemConverters, k) ||
+      Object.hasOwn(unsupportedKeys, k) ||
+      ignoredKeys.has(k) ||
+      PARENT_KEYS.includes(k)
+    )
       return true;
   }
   // Bare `Entries` / `Associations` lists are ambiguous alone: require AWS item shapes.
@@ -47,21 +54,21 @@ export const awsCliImporter: Importer = {
     if (scoped) elements.push(...scoped);
     else
       for (const key of Object.keys(root)) {
-        const convert = itemConverters[key];
+        const convert = own(itemConverters, key);
         if (convert) {
           for (const [o, p] of ctx.r.objects(root, key, '')) {
             const out = convert(ctx, o, p);
             if (Array.isArray(out)) elements.push(...out);
             else if (out) elements.push(out);
           }
-        } else if (unsupportedKeys[key] !== undefined) {
+        } else if (own(unsupportedKeys, key) !== undefined) {
           const n = Array.isArray(root[key]) ? root[key].length : 0;
           if (n > 0)
             ctx.r.report(
               'unsupported',
               'IMPORT_AWS_UNSUPPORTED',
               `/${key}`,
-              `${n} ${unsupportedKeys[key]} not modelled yet; paths through them are not analysed`,
+              `${n} ${own(unsupportedKeys, key)} not modelled yet; paths through them are not analysed`,
             );
         }
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arnParts, pathHints, regionOfZone } from './path-hints.js';
+import { arnParts, regionOfZone } from '../_kit/aws/index.js';
+import { pathHints } from './path-hints.js';
 
 describe('path hints', () => {
   it('reads account and region from our layout and Batfish layouts', () => {

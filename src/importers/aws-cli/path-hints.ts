@@ -44,20 +44,3 @@ function withDefined(h: Record<string, string | undefined>): PathHints {
   for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k] = v;
   return out;
 }
-
-/** Region of an availability zone name (`us-east-1a` -> `us-east-1`). */
-export function regionOfZone(zone: string | undefined): string | undefined {
-  if (zone === undefined) return undefined;
-  const m = /^([a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d{1,2})[a-z]$/.exec(zone);
-  return m?.[1];
-}
-
-/** Account and region of an ARN. */
-export function arnParts(arn: string): { account?: string; region?: string; resource: string } | undefined {
-  const m = /^arn:[^:]+:[^:]*:([^:]*):([^:]*):(.+)$/.exec(arn);
-  if (!m) return undefined;
-  const out: { account?: string; region?: string; resource: string } = { resource: m[3]! };
-  if (m[1]) out.region = m[1];
-  if (m[2]) out.account = m[2];
-  return out;
-}

@@ -1,1 +1,2 @@
 export { awsConnections, awsProtocol, type Result as ConnectionsResult } from './connections.js';
+export { type ArnParts, arnParts, elbId, isAccountId, own, regionOfZone } from './ids.js';
