@@ -13,7 +13,12 @@ import { buildEstate, type Diagnostic } from '../src/model/index.js';
 import { listJson, repoRoot } from './support.js';
 
 const RUNS = Number(process.env.FC_CORRUPTION_RUNS ?? 1000);
-const files = listJson(join(repoRoot, 'examples/acme/aws')).map((f) => ({
+const files = [
+  ...listJson(join(repoRoot, 'examples/acme/aws')),
+  // Terraform: the smaller plan plus the importer's hand-made plan and state fixtures.
+  join(repoRoot, 'examples/acme/terraform/network/plan.json'),
+  ...listJson(join(repoRoot, 'src/importers/terraform/fixtures')),
+].map((f) => ({
   name: relative(repoRoot, f),
   text: readFileSync(f, 'utf8'),
 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Endpoint, Network } from './index.js';
-import { buildEstate, fixedSource } from './index.js';
+import type { Endpoint, Filter, Network } from './index.js';
+import { buildEstate, ConnectionSet, fixedSource, PortSet } from './index.js';
 
 const src = (file: string) => fixedSource(file, '/x', 1, 1);
 
@@ -91,6 +91,47 @@ describe('buildEstate', () => {
     expect(c.diagnostics[0]?.message).toBe(
       'network vpc-1 is defined twice with different content; keeping the one at a:1:1',
     );
+  });
+
+  it('treats two views that list the same rules in another order, with other rule ids, as one object', () => {
+    const rule = (id: string, cidr: string) => ({
+      id,
+      direction: 'ingress' as const,
+      action: 'allow' as const,
+      connections: ConnectionSet.tcp(PortSet.of(22)),
+      peer: { kind: 'cidr' as const, cidr },
+      source: src('r'),
+    });
+    const sg = (file: string, rules: ReturnType<typeof rule>[]): Filter => ({
+      id: 'sg-1',
+      kind: 'filter',
+      provider: 'aws',
+      tags: {},
+      source: src(file),
+      filterKind: 'aws-security-group',
+      evaluation: 'allow-union',
+      stateful: true,
+      scope: 'endpoint',
+      rules,
+      defaultAction: { ingress: 'deny', egress: 'deny' },
+      subnetIds: [],
+    });
+    const same = buildEstate([
+      {
+        elements: [sg('cli', [rule('sg-1/ingress/0', '10.0.0.0/8'), rule('sg-1/ingress/1', '192.0.2.0/24')])],
+        diagnostics: [],
+      },
+      {
+        elements: [sg('tf', [rule('sg-1/ingress/0', '192.0.2.0/24'), rule('sg-1/ingress/1', '10.0.0.0/8')])],
+        diagnostics: [],
+      },
+    ]);
+    expect(same.diagnostics).toEqual([]);
+    const drift = buildEstate([
+      { elements: [sg('cli', [rule('sg-1/ingress/0', '10.0.0.0/8')])], diagnostics: [] },
+      { elements: [sg('tf', [rule('sg-1/ingress/0', '0.0.0.0/0')])], diagnostics: [] },
+    ]);
+    expect(drift.diagnostics.map((d) => d.code)).toEqual(['MODEL_DUPLICATE_ID']);
   });
 
   it('reports each dangling reference with the field that holds it', () => {

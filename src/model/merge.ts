@@ -76,6 +76,31 @@ function overlay(primary: Element, other: Element): Element {
   return out as unknown as Element;
 }
 
+/** Fields that describe or observe rather than configure: two views of one object may differ in them. */
+const DESCRIPTIVE = new Set(['source', 'description', 'name', 'tags', 'health']);
+
+/**
+ * Content with descriptive fields dropped, lists compared as sets and rule ids ignored: the AWS CLI and
+ * Terraform list the same security group rules in different orders and number them differently.
+ */
+export function semanticKey(v: unknown, inRules = false): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  if (Array.isArray(v))
+    return `[${v
+      .map((x) => semanticKey(x, inRules))
+      .sort()
+      .join(',')}]`;
+  const toJSON = (v as { toJSON?: () => unknown }).toJSON;
+  if (typeof toJSON === 'function') return semanticKey(toJSON.call(v));
+  const parts: string[] = [];
+  for (const k of Object.keys(v).sort()) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x === undefined || DESCRIPTIVE.has(k) || (inRules && k === 'id')) continue;
+    parts.push(`${JSON.stringify(k)}:${semanticKey(x, k === 'rules')}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 function empty(v: unknown): boolean {
   return absent(v) || (Array.isArray(v) && v.length === 0);
 }
@@ -89,11 +114,11 @@ function compatible(a: Element, b: Element): boolean {
   const ra = a as unknown as Record<string, unknown>;
   const rb = b as unknown as Record<string, unknown>;
   for (const k of new Set([...Object.keys(ra), ...Object.keys(rb)])) {
-    if (k === 'source' || k === 'tags' || k === 'name' || KNOWN_FLAGS.has(k)) continue;
+    if (DESCRIPTIVE.has(k) || KNOWN_FLAGS.has(k)) continue;
     const va = ra[k];
     const vb = rb[k];
     if (empty(va) || empty(vb)) continue;
-    if (contentKey(va) !== contentKey(vb)) return false;
+    if (semanticKey(va, k === 'rules') !== semanticKey(vb, k === 'rules')) return false;
   }
   return true;
 }

@@ -149,7 +149,7 @@ describe('security groups (cloud-semantics §1.1)', () => {
 });
 
 describe('network ACLs (cloud-semantics §1.2)', () => {
-  it('orders entries by number per direction and keeps the implicit deny', () => {
+  it('orders entries by number per direction; the implicit `*` deny is the default action, not a rule', () => {
     const e = importDocs({
       [`${A}/describe-network-acls.json`]: {
         NetworkAcls: [
@@ -228,15 +228,14 @@ describe('network ACLs (cloud-semantics §1.2)', () => {
     expect(rules(acl)).toEqual([
       'acl-1/ingress/100 deny tcp 22 10.0.9.0/24',
       'acl-1/ingress/200 allow tcp 1024-65535 10.0.0.0/16',
-      'acl-1/ingress/32767 deny all 0.0.0.0/0',
       'acl-1/egress/100 allow icmp 3/4 0.0.0.0/0',
       // ICMPv6 with an IPv4 CIDR matches every type (CreateNetworkAclEntry).
       'acl-1/egress/110 allow icmpv6 all 0.0.0.0/0',
       'acl-1/egress/120 allow icmpv6 128/0 ::/0',
       // Ports do not apply to protocols other than tcp/udp.
       'acl-1/egress/130 allow proto 47 0.0.0.0/0',
-      'acl-1/egress/32767 deny all 0.0.0.0/0',
     ]);
+    expect(acl?.defaultAction).toEqual({ ingress: 'deny', egress: 'deny' });
   });
 
   it('reads the Batfish ICMP fixture', () => {

@@ -58,7 +58,10 @@ export function convertInstance(
     osHint,
     platform: r.string(o, 'PlatformDetails', p) ?? r.string(o, 'Platform', p),
     imageId: r.string(o, 'ImageId', p),
-    iamInstanceProfile: profile ? r.string(profile, 'Arn', `${p}/IamInstanceProfile`) : undefined,
+    // The profile name (what Terraform states), not the ARN.
+    iamInstanceProfile: profile
+      ? r.string(profile, 'Arn', `${p}/IamInstanceProfile`)?.split('/').pop()
+      : undefined,
   } as Instance;
   if (enis.length === 0 && instance.subnetId !== undefined)
     r.report(

@@ -70,7 +70,17 @@ function entryRule(ctx: AwsContext, aclId: string, o: Json, p: string): FilterRu
   };
 }
 
-/** describe-network-acls `NetworkAcls[]`. The implicit `*` deny entries are kept as rules 32767. */
+function isImplicitDeny(r: FilterRule): boolean {
+  return (
+    (r.priority === 32767 || r.priority === 32768) &&
+    r.action === 'deny' &&
+    r.connections.isAll() &&
+    r.peer.kind === 'cidr' &&
+    (r.peer.cidr === '0.0.0.0/0' || r.peer.cidr === '::/0')
+  );
+}
+
+/** describe-network-acls `NetworkAcls[]`. */
 export function convertNetworkAcl(ctx: AwsContext, o: Json, p: string): Filter | undefined {
   const { r } = ctx;
   const id = r.string(o, 'NetworkAclId', p, true);
@@ -78,7 +88,8 @@ export function convertNetworkAcl(ctx: AwsContext, o: Json, p: string): Filter |
   const rules: FilterRule[] = [];
   for (const [e, ep] of r.objects(o, 'Entries', p)) {
     const rule = entryRule(ctx, id, e, ep);
-    if (rule) rules.push(rule);
+    // The `*` entries (32767 IPv4, 32768 IPv6, deny all) are the default action, not rules.
+    if (rule && !isImplicitDeny(rule)) rules.push(rule);
   }
   rules.sort((a, b) =>
     a.direction === b.direction ? (a.priority ?? 0) - (b.priority ?? 0) : a.direction < b.direction ? 1 : -1,
