@@ -1,7 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from './diagnostic.js';
 import { type Element, type ElementKind, type ElementOf, elementKinds } from './element-union.js';
 import { mergeDuplicate } from './merge.js';
-import { referencesOf } from './references.js';
+import { forEachReference } from './references.js';
 import { formatLocation } from './source.js';
 
 /** What one importer produced from one input file. */
@@ -10,22 +10,38 @@ export interface Fragment {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const kindOrder = new Map(elementKinds.map((k, i) => [k, i]));
-
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const bySource = (x: Element, y: Element): number =>
+  cmp(x.source.file, y.source.file) || cmp(x.source.pointer, y.source.pointer);
 
-/** Sort by kind, id, file, pointer, comparing by code unit (locale-free, deterministic). */
-function sortElements(all: readonly Element[]): Element[] {
-  // Bucket by kind first: each bucket's sort compares ids only, until a duplicate id needs its source.
-  const buckets = elementKinds.map((): Element[] => []);
-  for (const e of all) buckets[kindOrder.get(e.kind) ?? 0]!.push(e);
-  const out: Element[] = [];
-  for (const b of buckets) {
-    b.sort(
-      (x, y) =>
-        cmp(x.id, y.id) || cmp(x.source.file, y.source.file) || cmp(x.source.pointer, y.source.pointer),
-    );
-    for (const e of b) out.push(e);
+/**
+ * Group by kind and id, in kind order then id order (code units, locale-free), each group ordered by
+ * source so merging is deterministic. Ids are sorted with the native string sort: no JS comparator
+ * over 20k elements.
+ */
+function groupElements(all: readonly Element[]): Element[][] {
+  // One element per id is the common case: store it bare, make a list only for duplicates.
+  const byKind = new Map<ElementKind, Map<string, Element | Element[]>>();
+  for (const e of all) {
+    let ids = byKind.get(e.kind);
+    if (ids === undefined) {
+      ids = new Map();
+      byKind.set(e.kind, ids);
+    }
+    const same = ids.get(e.id);
+    if (same === undefined) ids.set(e.id, e);
+    else if (Array.isArray(same)) same.push(e);
+    else ids.set(e.id, [same, e]);
+  }
+  const out: Element[][] = [];
+  for (const k of elementKinds) {
+    const ids = byKind.get(k);
+    if (ids === undefined) continue;
+    for (const id of [...ids.keys()].sort()) {
+      const group = ids.get(id)!;
+      if (Array.isArray(group)) out.push(group.sort(bySource));
+      else out.push([group]);
+    }
   }
   return out;
 }
@@ -99,37 +115,35 @@ export function buildEstate(fragments: Iterable<Fragment>): Estate {
     for (const d of f.diagnostics) diagnostics.push(d);
   }
   const merged: Element[] = [];
-  for (const e of sortElements(all)) {
-    const prev = merged[merged.length - 1];
-    if (prev && prev.kind === e.kind && prev.id === e.id) {
-      const m = mergeDuplicate(prev, e);
-      merged[merged.length - 1] = m.element;
+  for (const group of groupElements(all)) {
+    let element = group[0]!;
+    for (let i = 1; i < group.length; i++) {
+      const e = group[i]!;
+      const m = mergeDuplicate(element, e);
       if (m.conflict)
         diagnostics.push({
           code: 'MODEL_DUPLICATE_ID',
           severity: 'warning',
-          message: `${e.kind} ${e.id} is defined twice with different content; keeping the one at ${formatLocation(prev.source)}`,
+          message: `${e.kind} ${e.id} is defined twice with different content; keeping the one at ${formatLocation(element.source)}`,
           hint: 'Import each export once, or export both files at the same time.',
           source: e.source,
         });
-      continue;
+      element = m.element;
     }
-    merged.push(e);
+    merged.push(element);
   }
   const estate = new Estate(merged, diagnostics);
   for (const e of merged) {
-    for (const ref of referencesOf(e)) {
-      let found = false;
-      for (const k of ref.kinds) if (estate.get(k, ref.id) !== undefined) found = true;
-      if (found) continue;
+    forEachReference(e, (id, kinds, field) => {
+      for (const k of kinds) if (estate.get(k, id) !== undefined) return;
       diagnostics.push({
         code: 'MODEL_DANGLING_REFERENCE',
         severity: 'warning',
-        message: `${e.kind} ${e.id} refers to ${ref.kinds.join(' or ')} ${ref.id} (${ref.field}), which is not in the inputs`,
+        message: `${e.kind} ${e.id} refers to ${kinds.join(' or ')} ${id} (${field}), which is not in the inputs`,
         hint: 'Import the export that defines it (another account, region or call); until then paths through it are unknown.',
         source: e.source,
       });
-    }
+    });
   }
   // Sorted in place: the estate holds this same array.
   diagnostics.sort(compareDiagnostics);

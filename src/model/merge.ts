@@ -45,16 +45,35 @@ function dedupe(items: readonly unknown[]): unknown[] {
   return out;
 }
 
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Model arrays are never mutated, so a merged result may share its input. */
 function mergeArrays(
   primary: readonly unknown[],
   other: readonly unknown[],
   bothPartial: boolean,
-): unknown[] {
-  const objects = primary.some((x) => typeof x === 'object') || other.some((x) => typeof x === 'object');
+): readonly unknown[] {
+  if (other.length === 0 || sameItems(primary, other)) return primary;
+  if (primary.length === 0) return other;
+  let objects = false;
+  for (const x of primary) if (typeof x === 'object') objects = true;
+  for (const x of other) if (typeof x === 'object') objects = true;
   // Ids and addresses: union. Rules and routes: the full record's listing is authoritative; two partial
   // views (e.g. two pages of one listing) add up.
   if (!objects || bothPartial) return dedupe([...primary, ...other]);
-  return primary.length > 0 ? [...primary] : [...other];
+  return primary;
+}
+
+function mergeTags(primary: object, other: object): object {
+  for (const _ in other) {
+    for (const __ in primary) return { ...other, ...primary };
+    return other;
+  }
+  return primary;
 }
 
 /** `primary` decides scalars unless it does not know them; arrays and tags combine. */
@@ -68,7 +87,7 @@ function overlay(primary: Element, other: Element): Element {
     const v = p[k];
     const ov = o[k];
     if (Array.isArray(v) && Array.isArray(ov)) out[k] = mergeArrays(v, ov, bothPartial);
-    else if (k === 'tags') out[k] = { ...(ov as object), ...(v as object) };
+    else if (k === 'tags') out[k] = mergeTags(v as object, ov as object);
     else if (KNOWN_FLAGS.has(k)) out[k] = v === true || ov === true;
     else if (!absent(v) || ov === undefined) out[k] = v;
   }

@@ -57,7 +57,10 @@ export function plainSource(s: SourceRef): SourceRef {
 
 /** RFC 6901: escape one reference token. */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof token === 'number') return String(token);
+  // Fast path: almost no key contains the two characters that need escaping.
+  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return token;
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function childPointer(pointer: string, ...tokens: (string | number)[]): string {

@@ -1,3 +1,4 @@
+export { NO_TAGS, NONE, orNone } from './empty.js';
 export type { Importer } from './importer.js';
 export { type JsonDocument, parseJsonDocument } from './json-document.js';
 export { JsonLocator } from './json-locator.js';

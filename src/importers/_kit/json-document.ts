@@ -1,6 +1,6 @@
 import { fixedSource, type Locator, sourceRef } from '../../model/index.js';
 import { JsonLocator } from './json-locator.js';
-import { nestsDeeper } from './json-scan.js';
+import { inspectValue } from './json-scan.js';
 import { syntaxErrorOffset } from './json-syntax.js';
 import { defaultLimits, type InputLimits } from './limits.js';
 import { LineIndex } from './line-index.js';
@@ -53,7 +53,8 @@ export function parseJsonDocument(
     );
     return undefined;
   }
-  if (nestsDeeper(value, limits.maxDepth)) {
+  const shape = inspectValue(value, limits.maxDepth);
+  if (shape.tooDeep) {
     sink.report(
       'fatal',
       'IMPORT_JSON_TOO_DEEP',
@@ -64,7 +65,7 @@ export function parseJsonDocument(
     return undefined;
   }
   const locator = new JsonLocator(body);
-  if (body.includes('"__proto__"')) removeUnsafeKeys(value, file, locator, sink);
+  if (shape.unsafeKeys) removeUnsafeKeys(value, file, locator, sink);
   return { file, value, locator };
 }
 

@@ -51,18 +51,26 @@ export function skipValue(text: string, i: number): number {
   return j;
 }
 
+export interface ValueShape {
+  /** Nesting of objects/arrays exceeds the limit (the walk stops there). */
+  readonly tooDeep: boolean;
+  /** Some object has an own `__proto__` key (JSON.parse creates it as a plain property). */
+  readonly unsafeKeys: boolean;
+}
+
 /**
- * Whether a parsed value nests objects/arrays deeper than `limit`. Walks the value, not the text
- * (several times faster on large exports), iteratively so depth cannot overflow the stack.
+ * One walk over a parsed value (not the text: several times faster on large exports), iterative so
+ * depth cannot overflow the stack: is it too deep, and does it carry `__proto__` keys?
  */
-export function nestsDeeper(root: unknown, limit: number): boolean {
+export function inspectValue(root: unknown, limit: number): ValueShape {
   const values: unknown[] = [root];
   const depths: number[] = [1];
+  let unsafeKeys = false;
   while (values.length > 0) {
     const v = values.pop();
     const d = depths.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (d > limit) return true;
+    if (d > limit) return { tooDeep: true, unsafeKeys };
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const x: unknown = v[i];
@@ -73,6 +81,7 @@ export function nestsDeeper(root: unknown, limit: number): boolean {
       }
     } else
       for (const k in v) {
+        if (k === '__proto__') unsafeKeys = true;
         const x = (v as Record<string, unknown>)[k];
         if (x !== null && typeof x === 'object') {
           values.push(x);
@@ -80,5 +89,5 @@ export function nestsDeeper(root: unknown, limit: number): boolean {
         }
       }
   }
-  return false;
+  return { tooDeep: false, unsafeKeys };
 }

@@ -7,6 +7,7 @@ import {
   type SourceRef,
   sourceRef,
 } from '../../model/index.js';
+import { NONE } from './empty.js';
 import type { JsonDocument } from './json-document.js';
 import type { DiagnosticSink } from './sink.js';
 
@@ -66,13 +67,13 @@ export class Reader {
   }
 
   /** Items of an array field that are objects, with their pointers. Missing/null gives []. */
-  objects(o: Json, key: string, pointer: string): [Json, string][] {
+  objects(o: Json, key: string, pointer: string): readonly [Json, string][] {
     const v = o[key];
-    if (v === undefined || v === null) return [];
+    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return NONE;
     const p = this.at(pointer, key);
     if (!Array.isArray(v)) {
       this.wrongType(p, 'an array', v);
-      return [];
+      return NONE;
     }
     const out: [Json, string][] = [];
     for (let i = 0; i < v.length; i++) {

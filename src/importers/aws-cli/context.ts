@@ -1,6 +1,6 @@
 import type { ElementBase, Tags } from '../../model/index.js';
 import { arnParts, regionOfZone } from '../_kit/aws/index.js';
-import type { Json, Reader } from '../_kit/index.js';
+import { type Json, NO_TAGS, type Reader } from '../_kit/index.js';
 import type { PathHints } from './path-hints.js';
 
 /** What every converter gets: the located reader and what the path says. */
@@ -11,6 +11,8 @@ export interface AwsContext {
 
 /** AWS `Tags: [{Key, Value}]` as a record. Malformed entries are reported and skipped. */
 export function readTags(ctx: AwsContext, o: Json, pointer: string, key = 'Tags'): Tags {
+  const list = o[key];
+  if (list === undefined || (Array.isArray(list) && list.length === 0)) return NO_TAGS;
   const out: Record<string, string> = {};
   for (const [t, p] of ctx.r.objects(o, key, pointer)) {
     const k = ctx.r.string(t, 'Key', p, true);

@@ -1,6 +1,6 @@
 import type { Endpoint, EndpointKind, OsHint } from '../../model/index.js';
 import { own } from '../_kit/aws/index.js';
-import type { Json } from '../_kit/index.js';
+import { type Json, orNone } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 
 const BY_TYPE: Readonly<Record<string, EndpointKind>> = {
@@ -100,9 +100,9 @@ export function convertInterface(
     zone,
     primaryPrivateIp: primary,
     privateIps,
-    publicIps,
-    ipv6Ips,
-    filterIds,
+    publicIps: orNone(publicIps),
+    ipv6Ips: orNone(ipv6Ips),
+    filterIds: orNone(filterIds),
     ownerId,
     osHint: opts.osHint ?? 'unknown',
     sourceDestCheck: r.boolean(o, 'SourceDestCheck', p),

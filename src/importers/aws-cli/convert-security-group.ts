@@ -117,7 +117,7 @@ export function convertSecurityGroup(ctx: AwsContext, o: Json, p: string): Filte
  * describe-security-group-rules `SecurityGroupRules[]`: one rule per entry, grouped by GroupId into
  * partial filters that merge with describe-security-groups when both are given.
  */
-export function convertSecurityGroupRules(ctx: AwsContext, list: [Json, string][]): Filter[] {
+export function convertSecurityGroupRules(ctx: AwsContext, list: readonly [Json, string][]): Filter[] {
   const { r } = ctx;
   const byGroup = new Map<string, { rules: FilterRule[]; o: Json; p: string }>();
   for (const [o, p] of list) {
