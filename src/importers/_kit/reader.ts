@@ -84,6 +84,30 @@ export class Reader {
     return out;
   }
 
+  /**
+   * One string field from each object of a list (`Groups[].GroupId`): the hot case of id lists,
+   * without building item pointers unless something is wrong.
+   */
+  ids(o: Json, listKey: string, idKey: string, pointer: string): readonly string[] {
+    const v = o[listKey];
+    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return NONE;
+    if (!Array.isArray(v)) {
+      this.wrongType(this.at(pointer, listKey), 'an array', v);
+      return NONE;
+    }
+    const out: string[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const item: unknown = v[i];
+      if (!isObject(item)) {
+        this.wrongType(`${this.at(pointer, listKey)}/${i}`, 'an object', item);
+        continue;
+      }
+      const x = this.string(item, idKey, `${this.at(pointer, listKey)}/${i}`, true);
+      if (x !== undefined) out.push(x);
+    }
+    return out;
+  }
+
   object(o: Json, key: string, pointer: string): Json | undefined {
     const v = o[key];
     if (v === undefined || v === null) return undefined;

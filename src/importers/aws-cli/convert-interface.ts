@@ -69,11 +69,7 @@ export function convertInterface(
     const ip = r.ipField(a, 'Ipv6Address', ap);
     if (ip) ipv6Ips.push(ip);
   }
-  const filterIds: string[] = [];
-  for (const [g, gp] of r.objects(o, 'Groups', p)) {
-    const gid = r.string(g, 'GroupId', gp, true);
-    if (gid) filterIds.push(gid);
-  }
+  const filterIds = r.ids(o, 'Groups', 'GroupId', p);
   const attachment = r.object(o, 'Attachment', p);
   const instanceId =
     opts.instanceId ?? (attachment ? r.string(attachment, 'InstanceId', `${p}/Attachment`) : undefined);
@@ -102,7 +98,7 @@ export function convertInterface(
     privateIps,
     publicIps: orNone(publicIps),
     ipv6Ips: orNone(ipv6Ips),
-    filterIds: orNone(filterIds),
+    filterIds,
     ownerId,
     osHint: opts.osHint ?? 'unknown',
     sourceDestCheck: r.boolean(o, 'SourceDestCheck', p),
