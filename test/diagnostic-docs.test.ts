@@ -12,7 +12,8 @@ function sourceCodes(): Set<string> {
     for (const n of readdirSync(d)) {
       const p = join(d, n);
       if (statSync(p).isDirectory()) walk(p);
-      else if (n.endsWith('.ts') && !n.endsWith('.test.ts')) for (const m of readFileSync(p, 'utf8').matchAll(CODE)) out.add(m[1]!);
+      else if (n.endsWith('.ts') && !n.endsWith('.test.ts'))
+        for (const m of readFileSync(p, 'utf8').matchAll(CODE)) out.add(m[1]!);
     }
   };
   walk(join(repoRoot, 'src'));
@@ -21,7 +22,9 @@ function sourceCodes(): Set<string> {
 
 describe('docs/diagnostics.md', () => {
   const doc = readFileSync(join(repoRoot, 'docs/diagnostics.md'), 'utf8');
-  const documented = new Set([...doc.matchAll(/^\| `((?:IMPORT|MODEL|APP)_[A-Z0-9_]+)` \|/gm)].map((m) => m[1]!));
+  const documented = new Set(
+    [...doc.matchAll(/^\| `((?:IMPORT|MODEL|APP)_[A-Z0-9_]+)` +\|/gm)].map((m) => m[1]!),
+  );
   const used = sourceCodes();
 
   it('documents every code the source emits', () => {
