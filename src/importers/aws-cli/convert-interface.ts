@@ -1,17 +1,7 @@
 import type { Endpoint, EndpointKind, OsHint } from '../../model/index.js';
-import { own } from '../_kit/aws/index.js';
+import { endpointKindOfType, own } from '../_kit/aws/index.js';
 import { type Json, orNone } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
-
-const BY_TYPE: Readonly<Record<string, EndpointKind>> = {
-  nat_gateway: 'nat-gateway',
-  transit_gateway: 'transit-attachment',
-  vpc_endpoint: 'interface-endpoint',
-  gateway_load_balancer_endpoint: 'gateway-lb-endpoint',
-  gateway_load_balancer: 'load-balancer-node',
-  network_load_balancer: 'load-balancer-node',
-  lambda: 'lambda',
-};
 
 /** What kind of interface this is and which resource owns it, from type, attachment and description. */
 function classify(
@@ -26,7 +16,7 @@ function classify(
     return ['load-balancer-node', lb.includes('/') ? lb : `classic/${lb}`];
   }
   if (description === 'RDSNetworkInterface') return ['database', undefined];
-  const kind: EndpointKind = (type !== undefined ? own(BY_TYPE, type) : undefined) ?? 'other';
+  const kind: EndpointKind = endpointKindOfType(type) ?? 'other';
   const owner =
     ownerIn(/\b(nat-[0-9a-f]+)\b/) ??
     ownerIn(/\b(tgw-attach-[0-9a-f]+)\b/) ??

@@ -1,5 +1,5 @@
 import type { Endpoint, EndpointKind, Instance } from '../../model/index.js';
-import { own } from '../_kit/aws/index.js';
+import { endpointKindOfType, own } from '../_kit/aws/index.js';
 import { opt } from '../_kit/index.js';
 import { ResourceView, type Unknowns } from './view.js';
 
@@ -105,16 +105,6 @@ export function convertInstance(v: ResourceView): void {
   v.ctx.out.add(eni, eu);
 }
 
-const BY_TYPE: Readonly<Record<string, EndpointKind>> = {
-  nat_gateway: 'nat-gateway',
-  transit_gateway: 'transit-attachment',
-  vpc_endpoint: 'interface-endpoint',
-  gateway_load_balancer_endpoint: 'gateway-lb-endpoint',
-  gateway_load_balancer: 'load-balancer-node',
-  network_load_balancer: 'load-balancer-node',
-  lambda: 'lambda',
-};
-
 /** aws_network_interface. */
 export function convertNetworkInterface(v: ResourceView): void {
   const id = v.id();
@@ -130,7 +120,7 @@ export function convertNetworkInterface(v: ResourceView): void {
   const eni: Endpoint = {
     ...v.base(id),
     kind: 'endpoint',
-    endpointKind: instanceId ? 'nic' : ((type ? own(BY_TYPE, type) : undefined) ?? 'other'),
+    endpointKind: instanceId ? 'nic' : (endpointKindOfType(type) ?? 'other'),
     ...opt('subnetId', subnetId),
     ...opt('primaryPrivateIp', primary),
     privateIps: [...(primary ? [primary] : []), ...all.filter((ip) => ip !== primary)],
