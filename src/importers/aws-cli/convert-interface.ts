@@ -1,5 +1,5 @@
 import type { Endpoint, EndpointKind, OsHint } from '../../model/index.js';
-import { endpointKindOfType, own } from '../_kit/aws/index.js';
+import { endpointKindOfType } from '../_kit/aws/index.js';
 import { type Json, orNone } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 

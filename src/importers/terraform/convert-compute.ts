@@ -1,5 +1,5 @@
-import type { Endpoint, EndpointKind, Instance } from '../../model/index.js';
-import { endpointKindOfType, own } from '../_kit/aws/index.js';
+import type { Endpoint, Instance } from '../../model/index.js';
+import { endpointKindOfType } from '../_kit/aws/index.js';
 import { opt } from '../_kit/index.js';
 import { ResourceView, type Unknowns } from './view.js';
 
