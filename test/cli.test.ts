@@ -81,3 +81,23 @@ describe('rampart demo', () => {
     expect(j.diagnostics.filter((d) => d.severity !== 'warning' && d.severity !== 'unsupported')).toEqual([]);
   });
 });
+
+describe('rampart scan limits', () => {
+  it('--max-file-bytes refuses larger files with a fatal diagnostic and exit 2; bad values are usage errors', async () => {
+    const r = await run(
+      'scan',
+      'examples/acme/aws/111111111111/us-east-1/describe-vpcs.json',
+      '--max-file-bytes',
+      '100',
+    );
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(
+      /describe-vpcs\.json fatal IMPORT_FILE_TOO_LARGE file is \d+ bytes, over the 100-byte limit/,
+    );
+    const bad = await run('scan', 'examples/acme/aws', '--max-file-bytes', 'lots');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain(
+      "option '--max-file-bytes <n>' argument 'lots' is invalid. expected a positive integer",
+    );
+  });
+});

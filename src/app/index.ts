@@ -1,3 +1,4 @@
+export { defaultLimits, type InputLimits } from '../importers/index.js';
 export { UsageError } from './errors.js';
 export { type InputFile, listInputFiles } from './input-files.js';
 export { inventoryOf } from './inventory.js';

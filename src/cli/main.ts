@@ -1,7 +1,13 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exampleEstatePath, toolVersion, UsageError } from '../app/index.js';
 import { runScan, scanFormats } from './commands/index.js';
 import { type Output, processOutput } from './output.js';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
 
 function formatOption(): Option {
   return new Option('-f, --format <format>', 'output format').choices(scanFormats).default('text');
@@ -19,9 +25,20 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     .description('import everything under PATHs and report inventory and input diagnostics')
     .argument('[paths...]', 'files or folders with AWS CLI JSON or Terraform show -json output')
     .addOption(formatOption())
-    .option('--max-diagnostics <n>', 'diagnostics listed in text output', (v) => Number.parseInt(v, 10), 50)
-    .action(async (paths: string[], o: { format: string; maxDiagnostics: number }) => {
-      setCode(await runScan(paths, { format: o.format, maxDiagnostics: o.maxDiagnostics }, io));
+    .option('--max-diagnostics <n>', 'diagnostics listed in text output', positiveInt, 50)
+    .option('--max-file-bytes <n>', 'largest input file read, in bytes (default 268435456)', positiveInt)
+    .action(async (paths: string[], o: { format: string; maxDiagnostics: number; maxFileBytes?: number }) => {
+      setCode(
+        await runScan(
+          paths,
+          {
+            format: o.format,
+            maxDiagnostics: o.maxDiagnostics,
+            ...(o.maxFileBytes ? { maxFileBytes: o.maxFileBytes } : {}),
+          },
+          io,
+        ),
+      );
     });
   program
     .command('demo')

@@ -1,4 +1,4 @@
-import { type ScanResult, scan, toolVersion } from '../../app/index.js';
+import { defaultLimits, type ScanResult, scan, toolVersion } from '../../app/index.js';
 import type { ScanResultJson } from '../../contract/index.js';
 import { renderDiagnosticsText, renderInventoryText } from '../../report/index.js';
 import type { Output } from '../output.js';
@@ -6,6 +6,8 @@ import type { Output } from '../output.js';
 export interface ScanOptions {
   readonly format: string;
   readonly maxDiagnostics?: number;
+  /** Largest input file read, in bytes (default 256 MiB). */
+  readonly maxFileBytes?: number;
 }
 
 export const scanFormats = ['text', 'json'] as const;
@@ -29,7 +31,9 @@ export function renderScan(result: ScanResult, format: string, maxDiagnostics = 
 }
 
 export async function runScan(paths: readonly string[], opts: ScanOptions, io: Output): Promise<number> {
-  const result = await scan(paths.length > 0 ? paths : ['.']);
+  const limits =
+    opts.maxFileBytes === undefined ? defaultLimits : { ...defaultLimits, maxBytes: opts.maxFileBytes };
+  const result = await scan(paths.length > 0 ? paths : ['.'], { limits });
   io.out(renderScan(result, opts.format, opts.maxDiagnostics));
   return scanExitCode(result);
 }
