@@ -14,14 +14,12 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const bySource = (x: Element, y: Element): number =>
   cmp(x.source.file, y.source.file) || cmp(x.source.pointer, y.source.pointer);
 
-/**
- * Group by kind and id, in kind order then id order (code units, locale-free), each group ordered by
- * source so merging is deterministic. Ids are sorted with the native string sort: no JS comparator
- * over 20k elements.
- */
-function groupElements(all: readonly Element[]): Element[][] {
+/** kind -> id -> the element, or the list of duplicates when several inputs define it. */
+type Groups = Map<ElementKind, Map<string, Element | Element[]>>;
+
+function groupByKind(all: readonly Element[]): Groups {
   // One element per id is the common case: store it bare, make a list only for duplicates.
-  const byKind = new Map<ElementKind, Map<string, Element | Element[]>>();
+  const byKind: Groups = new Map();
   for (const e of all) {
     let ids = byKind.get(e.kind);
     if (ids === undefined) {
@@ -33,30 +31,51 @@ function groupElements(all: readonly Element[]): Element[][] {
     else if (Array.isArray(same)) same.push(e);
     else ids.set(e.id, [same, e]);
   }
-  const out: Element[][] = [];
-  for (const k of elementKinds) {
-    const ids = byKind.get(k);
-    if (ids === undefined) continue;
-    for (const id of [...ids.keys()].sort()) {
-      const group = ids.get(id)!;
-      if (Array.isArray(group)) out.push(group.sort(bySource));
-      else out.push([group]);
-    }
+  return byKind;
+}
+
+/** Merge the views of one object, in source order (deterministic), reporting real conflicts. */
+function mergeGroup(group: Element[], diagnostics: Diagnostic[]): Element {
+  group.sort(bySource);
+  let element = group[0]!;
+  for (let i = 1; i < group.length; i++) {
+    const e = group[i]!;
+    const m = mergeDuplicate(element, e);
+    if (m.conflict)
+      diagnostics.push({
+        code: 'MODEL_DUPLICATE_ID',
+        severity: 'warning',
+        message: `${e.kind} ${e.id} is defined twice with different content; keeping the one at ${formatLocation(element.source)}`,
+        hint: 'Import each export once, or export both files at the same time.',
+        source: e.source,
+      });
+    element = m.element;
   }
-  return out;
+  return element;
+}
+
+/** What buildEstate has already computed, so the Estate does not index everything again. */
+interface Indexed {
+  readonly byKind: Map<ElementKind, Element[]>;
+  readonly index: Map<ElementKind, Map<string, Element>>;
 }
 
 /** Everything read from all inputs: immutable, sorted by kind then id, with an index. */
 export class Estate {
   readonly elements: readonly Element[];
   readonly diagnostics: readonly Diagnostic[];
-  readonly #byKind = new Map<ElementKind, Element[]>();
-  readonly #index = new Map<ElementKind, Map<string, Element>>();
+  readonly #byKind: Map<ElementKind, Element[]> = new Map();
+  readonly #index: Map<ElementKind, Map<string, Element>> = new Map();
   #byId: Map<string, Element[]> | undefined;
 
-  constructor(elements: readonly Element[], diagnostics: readonly Diagnostic[]) {
+  constructor(elements: readonly Element[], diagnostics: readonly Diagnostic[], indexed?: Indexed) {
     this.elements = elements;
     this.diagnostics = diagnostics;
+    if (indexed) {
+      this.#byKind = indexed.byKind;
+      this.#index = indexed.index;
+      return;
+    }
     for (const e of elements) {
       let list = this.#byKind.get(e.kind);
       let index = this.#index.get(e.kind);
@@ -114,25 +133,28 @@ export function buildEstate(fragments: Iterable<Fragment>): Estate {
     for (const e of f.elements) all.push(e);
     for (const d of f.diagnostics) diagnostics.push(d);
   }
+  // Kind order, then id order by code unit (native string sort, no JS comparator over 20k ids).
+  const groups = groupByKind(all);
   const merged: Element[] = [];
-  for (const group of groupElements(all)) {
-    let element = group[0]!;
-    for (let i = 1; i < group.length; i++) {
-      const e = group[i]!;
-      const m = mergeDuplicate(element, e);
-      if (m.conflict)
-        diagnostics.push({
-          code: 'MODEL_DUPLICATE_ID',
-          severity: 'warning',
-          message: `${e.kind} ${e.id} is defined twice with different content; keeping the one at ${formatLocation(element.source)}`,
-          hint: 'Import each export once, or export both files at the same time.',
-          source: e.source,
-        });
-      element = m.element;
+  const byKind = new Map<ElementKind, Element[]>();
+  for (const k of elementKinds) {
+    const ids = groups.get(k);
+    if (ids === undefined) continue;
+    const list: Element[] = [];
+    for (const id of [...ids.keys()].sort()) {
+      const v = ids.get(id)!;
+      const element = Array.isArray(v) ? mergeGroup(v, diagnostics) : v;
+      if (Array.isArray(v)) ids.set(id, element);
+      list.push(element);
+      merged.push(element);
     }
-    merged.push(element);
+    byKind.set(k, list);
   }
-  const estate = new Estate(merged, diagnostics);
+  // After merging every id maps to one element: the groups are the index.
+  const estate = new Estate(merged, diagnostics, {
+    byKind,
+    index: groups as Map<ElementKind, Map<string, Element>>,
+  });
   for (const e of merged) {
     forEachReference(e, (id, kinds, field) => {
       for (const k of kinds) if (estate.get(k, id) !== undefined) return;
