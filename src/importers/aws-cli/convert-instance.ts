@@ -3,16 +3,21 @@ import type { Json } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 import { convertInterface } from './convert-interface.js';
 
+const WINDOWS = /windows/i;
+// describe-instances sets Platform only for Windows; PlatformDetails names Linux/UNIX, RHEL, SUSE...
+const LINUX = /linux|unix|red hat|suse/i;
+
 function osOf(o: Json): OsHint {
-  const platform =
-    `${typeof o.Platform === 'string' ? o.Platform : ''} ${typeof o.PlatformDetails === 'string' ? o.PlatformDetails : ''}`.toLowerCase();
-  if (platform.includes('windows')) return 'windows';
-  // describe-instances sets Platform only for Windows; PlatformDetails names Linux/UNIX and RHEL etc.
+  const platform = o.Platform;
+  const details = o.PlatformDetails;
   if (
-    platform.includes('linux') ||
-    platform.includes('unix') ||
-    platform.includes('red hat') ||
-    platform.includes('suse')
+    (typeof platform === 'string' && WINDOWS.test(platform)) ||
+    (typeof details === 'string' && WINDOWS.test(details))
+  )
+    return 'windows';
+  if (
+    (typeof details === 'string' && LINUX.test(details)) ||
+    (typeof platform === 'string' && LINUX.test(platform))
   )
     return 'linux';
   return 'unknown';
@@ -29,14 +34,21 @@ export function convertInstance(
   const id = r.string(o, 'InstanceId', p, true);
   if (id === undefined) return [];
   const osHint = osOf(o);
-  const enis: [number, Endpoint][] = [];
+  const enis: Endpoint[] = [];
+  const order: number[] = [];
   for (const [n, np] of r.objects(o, 'NetworkInterfaces', p)) {
     const e = convertInterface(ctx, n, np, { partial: true, osHint, instanceId: id });
     if (!e) continue;
-    const att = r.object(n, 'Attachment', np);
-    enis.push([att && typeof att.DeviceIndex === 'number' ? att.DeviceIndex : 99, e]);
+    const att = n.Attachment;
+    const index = att !== null && typeof att === 'object' ? (att as Json).DeviceIndex : undefined;
+    enis.push(e);
+    order.push(typeof index === 'number' ? index : 99);
   }
-  enis.sort((a, b) => a[0] - b[0]);
+  // Primary interface (device index 0) first; most instances have one interface.
+  if (enis.length > 1) {
+    const byIndex = enis.map((e, i) => [order[i]!, e] as const).sort((a, b) => a[0] - b[0]);
+    enis.splice(0, enis.length, ...byIndex.map(([, e]) => e));
+  }
   const state = r.object(o, 'State', p);
   const placement = r.object(o, 'Placement', p);
   const zone = placement ? r.string(placement, 'AvailabilityZone', `${p}/Placement`) : undefined;
@@ -54,7 +66,7 @@ export function convertInstance(
     state: state ? r.string(state, 'Name', `${p}/State`) : undefined,
     networkId: r.string(o, 'VpcId', p),
     subnetId: r.string(o, 'SubnetId', p),
-    endpointIds: enis.map(([, e]) => e.id),
+    endpointIds: enis.map((e) => e.id),
     osHint,
     platform: r.string(o, 'PlatformDetails', p) ?? r.string(o, 'Platform', p),
     imageId: r.string(o, 'ImageId', p),
@@ -71,5 +83,7 @@ export function convertInstance(
       `instance ${id} lists no network interfaces; it cannot be placed in the network`,
       'Export describe-instances with a current AWS CLI, or add describe-network-interfaces.',
     );
-  return [instance, ...enis.map(([, e]) => e)];
+  const out: Element[] = enis;
+  out.push(instance);
+  return out;
 }

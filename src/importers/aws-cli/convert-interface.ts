@@ -3,25 +3,23 @@ import { endpointKindOfType } from '../_kit/aws/index.js';
 import { type Json, orNone } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 
-/** What kind of interface this is and which resource owns it, from type, attachment and description. */
-function classify(
-  type: string | undefined,
-  description: string,
-  instanceId: string | undefined,
-): [EndpointKind, string | undefined] {
-  if (instanceId) return ['nic', instanceId];
-  const ownerIn = (re: RegExp): string | undefined => re.exec(description)?.[1];
-  if (description.startsWith('ELB ')) {
+/** What kind of interface this is, from type and description (attached ENIs are `nic`). */
+function kindOf(type: string | undefined, description: string): EndpointKind {
+  if (description.startsWith('ELB ')) return 'load-balancer-node';
+  if (description === 'RDSNetworkInterface') return 'database';
+  return endpointKindOfType(type) ?? 'other';
+}
+
+const OWNER = /\b(nat-[0-9a-f]+|tgw-attach-[0-9a-f]+|vpce-[0-9a-f]+)\b/;
+
+/** Which resource owns a requester-managed interface, from its description. */
+function ownerOf(kind: EndpointKind, description: string): string | undefined {
+  if (kind === 'load-balancer-node' && description.startsWith('ELB ')) {
     const lb = description.slice(4);
-    return ['load-balancer-node', lb.includes('/') ? lb : `classic/${lb}`];
+    return lb.includes('/') ? lb : `classic/${lb}`;
   }
-  if (description === 'RDSNetworkInterface') return ['database', undefined];
-  const kind: EndpointKind = endpointKindOfType(type) ?? 'other';
-  const owner =
-    ownerIn(/\b(nat-[0-9a-f]+)\b/) ??
-    ownerIn(/\b(tgw-attach-[0-9a-f]+)\b/) ??
-    ownerIn(/\b(vpce-[0-9a-f]+)\b/);
-  return [kind, owner];
+  if (kind === 'database') return undefined;
+  return OWNER.exec(description)?.[1];
 }
 
 export interface InterfaceOptions {
@@ -65,7 +63,8 @@ export function convertInterface(
     opts.instanceId ?? (attachment ? r.string(attachment, 'InstanceId', `${p}/Attachment`) : undefined);
   const description = r.string(o, 'Description', p) ?? '';
   const type = r.string(o, 'InterfaceType', p);
-  const [endpointKind, ownerId] = classify(type, description, instanceId);
+  const endpointKind: EndpointKind = instanceId ? 'nic' : kindOf(type, description);
+  const ownerId = instanceId ?? ownerOf(endpointKind, description);
   const zone = r.string(o, 'AvailabilityZone', p);
   // One literal with every field (absent ones undefined): V8 keeps such objects in fast mode, while
   // adding optional fields one by one pushed 10k-ENI estates into slow dictionary objects.
