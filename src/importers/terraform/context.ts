@@ -19,6 +19,11 @@ export interface Facts {
   readonly dbGroupOf: Map<string, string>;
   /** Transit gateway attachments asking for the gateway's default association / propagation tables. */
   readonly tgwDefaults: { attachmentId: string; gatewayId: string; associate: boolean; propagate: boolean }[];
+  /**
+   * Inline rule blocks unknown at plan time and absent from the configuration, read as none
+   * (`<address> <attribute>` with the resource pointer). Dynamic blocks are not in plan JSON either.
+   */
+  readonly assumedNoInline: { what: string; pointer: string }[];
 }
 
 const ELB_TYPES = new Set([
@@ -49,6 +54,7 @@ export class TfContext {
     dbSubnetGroups: new Map(),
     dbGroupOf: new Map(),
     tgwDefaults: [],
+    assumedNoInline: [],
   };
   readonly resolver: Resolver;
   readonly #ids = new Map<TfResource, string | undefined>();

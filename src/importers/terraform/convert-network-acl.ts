@@ -132,6 +132,7 @@ function inlineRules(v: ResourceView, id: string, direction: Direction, u: Unkno
       )?.expressions[direction] !== undefined
     )
       v.warnUnknown(direction, u, ['rules']);
+    else v.ctx.facts.assumedNoInline.push({ what: `${v.address} ${direction}`, pointer: v.res.pointer });
     return [];
   }
   const out: FilterRule[] = [];

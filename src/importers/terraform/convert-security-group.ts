@@ -37,6 +37,7 @@ function inlineRules(
       )?.expressions[direction] !== undefined
     )
       v.warnUnknown(direction, u, ['rules']);
+    else v.ctx.facts.assumedNoInline.push({ what: `${v.address} ${direction}`, pointer: v.res.pointer });
     return [];
   }
   const rules: FilterRule[] = [];

@@ -220,4 +220,24 @@ export function finalize(ctx: TfContext): void {
   crossVpcGroups(ctx);
   transitDefaults(ctx);
   propagatedRoutes(ctx, networks);
+  reportAssumedInline(ctx);
+}
+
+/**
+ * Computed inline rule lists of new groups/ACLs are unknown in a plan; with no inline configuration they
+ * are read as empty (their rules are separate resources). Rules written as `dynamic` blocks also leave no
+ * trace in plan JSON, so say once per file that this reading was made.
+ */
+function reportAssumedInline(ctx: TfContext): void {
+  const list = ctx.facts.assumedNoInline;
+  const first = list[0];
+  if (first === undefined) return;
+  const names = list.map((x) => x.what);
+  ctx.r.report(
+    'warning',
+    'IMPORT_TF_INLINE_RULES_ASSUMED',
+    first.pointer,
+    `inline rules unknown until apply and not in the configuration, read as none: ${names.slice(0, 5).join(', ')}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`,
+    'Rules from `dynamic` blocks are not visible in plan JSON; analyse the state after apply (terraform show -json) for a definite answer.',
+  );
 }
