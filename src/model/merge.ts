@@ -145,7 +145,6 @@ function compatible(a: Element, b: Element): boolean {
 export function mergeDuplicate(first: Element, second: Element): MergeResult {
   if (first.partial && !second.partial) return { element: overlay(second, first), conflict: false };
   if (first.partial || second.partial) return { element: overlay(first, second), conflict: false };
-  if (contentKey(first) === contentKey(second)) return { element: first, conflict: false };
   if (compatible(first, second)) return { element: overlay(first, second), conflict: false };
   return { element: first, conflict: true };
 }

@@ -114,7 +114,6 @@ export function forEachReference(e: Element, visit: ReferenceVisitor): void {
     case 'load-balancer':
       many(e.subnetIds, SUBNET, 'subnetIds');
       many(e.filterIds, FILTER, 'filterIds');
-      many(e.endpointIds, ENDPOINT, 'endpointIds');
       return;
     case 'listener':
       one(e.ownerId, ['load-balancer'], 'ownerId');

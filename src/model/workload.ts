@@ -23,8 +23,7 @@ export interface LoadBalancer extends ElementBase {
   readonly filterIds: readonly string[];
   readonly dnsName?: string;
   readonly state?: string;
-  /** Node interfaces, when known (AWS requester-managed ENIs). */
-  readonly endpointIds: readonly string[];
+  // Node interfaces are the endpoints whose ownerId is this load balancer (AWS requester-managed ENIs).
   readonly crossZone?: boolean;
 }
 

@@ -27,7 +27,6 @@ export function convertLoadBalancer(ctx: AwsContext, o: Json, p: string): LoadBa
     filterIds: r.strings(o, 'SecurityGroups', p),
     ...opt('dnsName', r.string(o, 'DNSName', p)),
     ...opt('state', state ? r.string(state, 'Code', `${p}/State`) : undefined),
-    endpointIds: [],
   };
 }
 
@@ -49,7 +48,6 @@ export function convertLoadBalancerAttributes(ctx: AwsContext, o: Json, p: strin
     scheme: 'internet-facing',
     subnetIds: [],
     filterIds: [],
-    endpointIds: [],
     ...opt('crossZone', crossZone),
   };
 }

@@ -29,7 +29,6 @@ export function convertLoadBalancer(v: ResourceView): void {
     subnetIds,
     filterIds: v.refs('security_groups', u, 'filterIds'),
     ...opt('dnsName', v.str('dns_name')),
-    endpointIds: [],
     ...opt('crossZone', v.bool('enable_cross_zone_load_balancing')),
   };
   v.ctx.out.add(lb, u);
