@@ -11,7 +11,7 @@ import { awsConnections, awsProtocol } from '../_kit/aws/index.js';
 import { opt } from '../_kit/index.js';
 import { markUnknown } from './assembly.js';
 import { vpcOf } from './defaults.js';
-import { unknownPeer } from './rules.js';
+import { unknownInline, unknownPeer } from './rules.js';
 import type { ResourceView, Unknowns } from './view.js';
 
 function partialAcl(v: ResourceView, id: string): Filter {
@@ -123,18 +123,7 @@ export function naclRule(
 }
 
 function inlineRules(v: ResourceView, id: string, direction: Direction, u: Unknowns): FilterRule[] {
-  if (v.unknown(direction)) {
-    if (
-      v.ctx.config.resource(
-        v.res.modules.map((m) => m.name),
-        v.res.type,
-        v.res.name,
-      )?.expressions[direction] !== undefined
-    )
-      v.warnUnknown(direction, u, ['rules']);
-    else v.ctx.facts.assumedNoInline.push({ what: `${v.address} ${direction}`, pointer: v.res.pointer });
-    return [];
-  }
+  if (unknownInline(v, direction, u)) return [];
   const out: FilterRule[] = [];
   for (const rv of v.list(direction)) {
     const rule = naclRule(rv, id, direction, true, u);

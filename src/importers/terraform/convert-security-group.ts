@@ -1,7 +1,7 @@
 import type { Direction, Filter, FilterRule } from '../../model/index.js';
 import { opt } from '../_kit/index.js';
 import { vpcOf } from './defaults.js';
-import { expandRules, readConnections, rulePeers } from './rules.js';
+import { expandRules, readConnections, rulePeers, unknownInline } from './rules.js';
 import type { ResourceView, Unknowns } from './view.js';
 
 /** A security group seen only through a rule resource of this file. */
@@ -20,7 +20,7 @@ export function partialGroup(v: ResourceView, id: string): Filter {
   };
 }
 
-/** Inline `ingress` / `egress` blocks. Unknown and not configured: none (the rules are separate resources). */
+/** Inline `ingress` / `egress` blocks (see `unknownInline` for plans where they are unknown). */
 function inlineRules(
   v: ResourceView,
   id: string,
@@ -28,18 +28,7 @@ function inlineRules(
   direction: Direction,
   u: Unknowns,
 ): FilterRule[] {
-  if (v.unknown(direction)) {
-    if (
-      v.ctx.config.resource(
-        v.res.modules.map((m) => m.name),
-        v.res.type,
-        v.res.name,
-      )?.expressions[direction] !== undefined
-    )
-      v.warnUnknown(direction, u, ['rules']);
-    else v.ctx.facts.assumedNoInline.push({ what: `${v.address} ${direction}`, pointer: v.res.pointer });
-    return [];
-  }
+  if (unknownInline(v, direction, u)) return [];
   const rules: FilterRule[] = [];
   for (const rv of v.list(direction)) {
     const connections = readConnections(rv, 'protocol', rv.num('from_port'), rv.num('to_port'), u);

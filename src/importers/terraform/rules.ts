@@ -115,3 +115,21 @@ export function expandRules(
     source,
   }));
 }
+
+/**
+ * Inline `ingress` / `egress` lists of a group or ACL that are unknown at plan time: with inline
+ * configuration the rules are unknown (`unknown: ['rules']`, warned); without it they are read as none,
+ * the rules being separate resources, and the file says once that this reading was made (dynamic blocks
+ * are invisible in plan JSON). Returns true when the list is unknown.
+ */
+export function unknownInline(v: ResourceView, direction: Direction, u: Unknowns): boolean {
+  if (!v.unknown(direction)) return false;
+  const configured = v.ctx.config.resource(
+    v.res.modules.map((m) => m.name),
+    v.res.type,
+    v.res.name,
+  )?.expressions[direction];
+  if (configured !== undefined) v.warnUnknown(direction, u, ['rules']);
+  else v.ctx.facts.assumedNoInline.push({ what: `${v.address} ${direction}`, pointer: v.res.pointer });
+  return true;
+}
