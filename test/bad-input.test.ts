@@ -171,3 +171,20 @@ describe('keys that name Object.prototype members', () => {
     ]);
   });
 });
+
+describe('files that cannot be read', () => {
+  it('a read error is one fatal diagnostic for that file; the other inputs are still imported', async () => {
+    const { loadEstate } = await import('../src/app/index.js');
+    // /proc/self/mem stats as a regular file but fails on read (EIO): a stand-in for a file that
+    // vanished or went unreadable between listing and reading.
+    const { estate } = await loadEstate([
+      '/proc/self/mem',
+      'examples/acme/aws/111111111111/us-east-1/describe-vpcs.json',
+    ]);
+    expect(estate.all('network')).toHaveLength(3);
+    expect(estate.diagnostics.map((d) => `${d.severity} ${d.code} ${d.source.file}`)).toEqual([
+      'fatal IMPORT_FILE_UNREADABLE /proc/self/mem',
+    ]);
+    expect(estate.diagnostics[0]?.message).toMatch(/^cannot read the file: /);
+  });
+});

@@ -18,24 +18,40 @@ export async function loadEstate(paths: readonly string[], opts: LoadOptions = {
   const limits = opts.limits ?? defaultLimits;
   const files = await listInputFiles(paths, opts.cwd);
   const fragments: Fragment[] = [];
-  for (const f of files) {
-    if (f.size > limits.maxBytes) {
-      fragments.push({
-        elements: [],
-        diagnostics: [
-          {
-            code: 'IMPORT_FILE_TOO_LARGE',
-            severity: 'fatal',
-            message: `file is ${f.size} bytes, over the ${limits.maxBytes}-byte limit`,
-            hint: 'Split the export, or raise the limit with --max-file-bytes.',
-            source: fixedSource(f.display, '', 0, 0),
-          },
-        ],
-      });
-      continue;
-    }
-    const text = await readFile(f.path, 'utf8');
-    fragments.push(...importText(f.display, text, limits));
+  const read = (f: InputFile | undefined): Promise<string | Error> | undefined =>
+    f === undefined || f.size > limits.maxBytes
+      ? undefined
+      : readFile(f.path, 'utf8').catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  const fatal = (f: InputFile, code: string, message: string, hint: string): Fragment => ({
+    elements: [],
+    diagnostics: [{ code, severity: 'fatal', message, hint, source: fixedSource(f.display, '', 0, 0) }],
+  });
+  // Read the next file while this one is converted: the disk work overlaps the CPU work.
+  let next = read(files[0]);
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
+    const pending = next;
+    next = read(files[i + 1]);
+    const text = await pending;
+    if (text === undefined)
+      fragments.push(
+        fatal(
+          f,
+          'IMPORT_FILE_TOO_LARGE',
+          `file is ${f.size} bytes, over the ${limits.maxBytes}-byte limit`,
+          'Split the export, or raise the limit with --max-file-bytes.',
+        ),
+      );
+    else if (text instanceof Error)
+      fragments.push(
+        fatal(
+          f,
+          'IMPORT_FILE_UNREADABLE',
+          `cannot read the file: ${text.message}`,
+          'Check that the file exists and is readable.',
+        ),
+      );
+    else fragments.push(...importText(f.display, text, limits));
   }
   return { estate: buildEstate(fragments), files };
 }
