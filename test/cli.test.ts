@@ -101,3 +101,13 @@ describe('rampart scan limits', () => {
     );
   });
 });
+
+describe('rampart scan input paths', () => {
+  it('refuses a path that is neither a file nor a folder', async () => {
+    const r = await run('scan', '/dev/null');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'rampart: input path is neither a file nor a folder: /dev/null\n  hint: Save the export to a file first.\n',
+    );
+  });
+});

@@ -39,6 +39,12 @@ export async function listInputFiles(paths: readonly string[], cwd = process.cwd
     }
     if (st.isFile()) seen.set(abs, { path: abs, display: displayPath(abs, cwd), size: st.size });
     else if (st.isDirectory()) await walk(abs, cwd, seen);
+    else
+      throw new UsageError(
+        'APP_PATH_NOT_FILE',
+        `input path is neither a file nor a folder: ${p}`,
+        'Save the export to a file first.',
+      );
   }
   return [...seen.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
