@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importText } from '../src/importers/index.js';
+import { createImportRun } from '../src/importers/index.js';
 import { buildEstate, type Diagnostic, type Estate } from '../src/model/index.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,18 +23,20 @@ export function listJson(dir: string): string[] {
   return out;
 }
 
-/** Import files (paths shown relative to `base`) into one estate. */
+/** Import files (paths shown relative to `base`) into one estate, as one run (like `loadEstate`). */
 export function importFiles(paths: readonly string[], base = repoRoot): Estate {
-  return buildEstate(paths.flatMap((p) => importText(relative(base, p), readFileSync(p, 'utf8'))));
+  const run = createImportRun();
+  const fragments = paths.flatMap((p) => run.importText(relative(base, p), readFileSync(p, 'utf8')));
+  return buildEstate([...fragments, ...run.finish()]);
 }
 
 /** Import in-memory documents: `{ 'aws/111111111111/us-east-1/vpcs.json': {...} }`. */
 export function importDocs(docs: Record<string, unknown>): Estate {
-  return buildEstate(
-    Object.entries(docs).flatMap(([name, v]) =>
-      importText(name, typeof v === 'string' ? v : JSON.stringify(v, null, 2)),
-    ),
+  const run = createImportRun();
+  const fragments = Object.entries(docs).flatMap(([name, v]) =>
+    run.importText(name, typeof v === 'string' ? v : JSON.stringify(v, null, 2)),
   );
+  return buildEstate([...fragments, ...run.finish()]);
 }
 
 export function codes(diags: readonly Diagnostic[]): string[] {

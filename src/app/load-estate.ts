@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { defaultLimits, type InputLimits, importText } from '../importers/index.js';
+import { createImportRun, defaultLimits, type InputLimits } from '../importers/index.js';
 import { buildEstate, type Estate, type Fragment, fixedSource } from '../model/index.js';
 import { type InputFile, listInputFiles } from './input-files.js';
 
@@ -18,6 +18,7 @@ export async function loadEstate(paths: readonly string[], opts: LoadOptions = {
   const limits = opts.limits ?? defaultLimits;
   const files = await listInputFiles(paths, opts.cwd);
   const fragments: Fragment[] = [];
+  const run = createImportRun(limits);
   const read = (f: InputFile | undefined): Promise<string | Error> | undefined =>
     f === undefined || f.size > limits.maxBytes
       ? undefined
@@ -51,7 +52,8 @@ export async function loadEstate(paths: readonly string[], opts: LoadOptions = {
           'Check that the file exists and is readable.',
         ),
       );
-    else fragments.push(...importText(f.display, text, limits));
+    else fragments.push(...run.importText(f.display, text));
   }
+  fragments.push(...run.finish());
   return { estate: buildEstate(fragments), files };
 }

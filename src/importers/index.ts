@@ -1,2 +1,2 @@
-export { defaultLimits, type Importer, type InputLimits } from './_kit/index.js';
-export { importDocument, importers, importText } from './registry.js';
+export { defaultLimits, type Importer, type ImportSession, type InputLimits } from './_kit/index.js';
+export { createImportRun, type ImportRun, importers, importText } from './registry.js';

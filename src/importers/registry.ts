@@ -4,6 +4,7 @@ import {
   DiagnosticSink,
   defaultLimits,
   type Importer,
+  type ImportSession,
   type InputLimits,
   type JsonDocument,
   parseJsonDocument,
@@ -14,51 +15,90 @@ import { terraformImporter } from './terraform/index.js';
 /** Every importer, most specific first. Each one decides by content whether a document is its own. */
 export const importers: readonly Importer[] = [awsCliImporter, terraformImporter];
 
-/** Run the importers that accept this document. A bug in one becomes a diagnostic, never a crash. */
-export function importDocument(doc: JsonDocument): Fragment[] {
-  const out: Fragment[] = [];
-  for (const imp of importers) {
-    if (!imp.accepts(doc)) continue;
-    try {
-      out.push(imp.import(doc));
-    } catch (err) {
-      out.push({
-        elements: [],
-        diagnostics: [
-          {
-            code: 'IMPORT_INTERNAL',
-            severity: 'error',
-            message: `the ${imp.id} importer failed on this file: ${err instanceof Error ? err.message : String(err)}`,
-            hint: 'This is a Rampart bug; please report it with the file. The other inputs are still analysed.',
-            source: fixedSource(doc.file, '', 0, 0),
-          },
-        ],
-      });
-    }
-  }
-  if (out.length === 0)
-    out.push({
-      elements: [],
-      diagnostics: [
-        {
-          code: 'IMPORT_UNRECOGNIZED',
-          severity: 'unsupported',
-          message: 'no importer recognises this file (not AWS CLI or Terraform JSON)',
-          hint: 'Supported: AWS CLI describe-* output and terraform show -json (plan or state).',
-          source: fixedSource(doc.file, '', 1, 1),
-        },
-      ],
-    });
-  return out;
+function internalError(importer: Importer, file: string, err: unknown): Fragment {
+  return {
+    elements: [],
+    diagnostics: [
+      {
+        code: 'IMPORT_INTERNAL',
+        severity: 'error',
+        message: `the ${importer.id} importer failed on this file: ${err instanceof Error ? err.message : String(err)}`,
+        hint: 'This is a Rampart bug; please report it with the file. The other inputs are still analysed.',
+        source: fixedSource(file, '', 0, 0),
+      },
+    ],
+  };
 }
 
-/** Parse and import one file's text. Pure: the caller reads the file. */
+function unrecognized(file: string): Fragment {
+  return {
+    elements: [],
+    diagnostics: [
+      {
+        code: 'IMPORT_UNRECOGNIZED',
+        severity: 'unsupported',
+        message: 'no importer recognises this file (not AWS CLI or Terraform JSON)',
+        hint: 'Supported: AWS CLI describe-* output and terraform show -json (plan or state).',
+        source: fixedSource(file, '', 1, 1),
+      },
+    ],
+  };
+}
+
+/** Importing the files of one scan: documents one by one, then what needs them all. Pure. */
+export interface ImportRun {
+  importText(file: string, text: string): Fragment[];
+  finish(): Fragment[];
+}
+
+export function createImportRun(limits: InputLimits = defaultLimits): ImportRun {
+  const sessions = new Map<Importer, ImportSession>();
+  const importDoc = (doc: JsonDocument): Fragment[] => {
+    const out: Fragment[] = [];
+    for (const imp of importers) {
+      if (!imp.accepts(doc)) continue;
+      try {
+        let session = sessions.get(imp);
+        if (session === undefined && imp.session) {
+          session = imp.session();
+          sessions.set(imp, session);
+        }
+        out.push(session ? session.import(doc) : imp.import(doc));
+      } catch (err) {
+        // A bug in one importer becomes a diagnostic, never a crash.
+        out.push(internalError(imp, doc.file, err));
+      }
+    }
+    if (out.length === 0) out.push(unrecognized(doc.file));
+    return out;
+  };
+  return {
+    importText(file, text) {
+      const sink = new DiagnosticSink();
+      const doc = parseJsonDocument(file, text, sink, limits);
+      if (!doc) return [{ elements: [], diagnostics: sink.diagnostics }];
+      const fragments = importDoc(doc);
+      return sink.diagnostics.length > 0
+        ? [{ elements: [], diagnostics: sink.diagnostics }, ...fragments]
+        : fragments;
+    },
+    finish() {
+      const out: Fragment[] = [];
+      for (const [imp, session] of sessions) {
+        try {
+          out.push(session.finish());
+        } catch (err) {
+          out.push(internalError(imp, '', err));
+        }
+      }
+      sessions.clear();
+      return out;
+    },
+  };
+}
+
+/** Parse and import one file's text on its own. */
 export function importText(file: string, text: string, limits: InputLimits = defaultLimits): Fragment[] {
-  const sink = new DiagnosticSink();
-  const doc = parseJsonDocument(file, text, sink, limits);
-  if (!doc) return [{ elements: [], diagnostics: sink.diagnostics }];
-  const fragments = importDocument(doc);
-  return sink.diagnostics.length > 0
-    ? [{ elements: [], diagnostics: sink.diagnostics }, ...fragments]
-    : fragments;
+  const run = createImportRun(limits);
+  return [...run.importText(file, text), ...run.finish()];
 }

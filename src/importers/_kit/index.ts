@@ -1,5 +1,5 @@
 export { NO_TAGS, NONE, orNone } from './empty.js';
-export type { Importer } from './importer.js';
+export type { Importer, ImportSession } from './importer.js';
 export { type JsonDocument, parseJsonDocument } from './json-document.js';
 export { JsonLocator } from './json-locator.js';
 export { defaultLimits, type InputLimits } from './limits.js';

@@ -1,12 +1,26 @@
-import type { ElementBase, Tags } from '../../model/index.js';
+import type { ElementBase, OsHint, Tags } from '../../model/index.js';
 import { arnParts, regionOfZone } from '../_kit/aws/index.js';
 import { type Json, NO_TAGS, type Reader } from '../_kit/index.js';
 import type { PathHints } from './path-hints.js';
 
-/** What every converter gets: the located reader and what the path says. */
+export interface InterfaceOptions {
+  /** The interface is seen inside another object (an instance): merge with the full record later. */
+  readonly partial?: boolean;
+  readonly osHint?: OsHint;
+  readonly instanceId?: string;
+}
+
+/** The run's record of interfaces (see session.ts), so converters need not import the session. */
+export interface InterfaceLedger {
+  listed(id: string): void;
+  defer(ctx: AwsContext, id: string, o: Json, p: string, opts: InterfaceOptions): void;
+}
+
+/** What every converter gets: the located reader, what the path says, and the run's ledger if any. */
 export interface AwsContext {
   readonly r: Reader;
   readonly hints: PathHints;
+  readonly ledger?: InterfaceLedger;
 }
 
 /** AWS `Tags: [{Key, Value}]` as a record. Malformed entries are reported and skipped. */

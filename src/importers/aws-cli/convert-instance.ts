@@ -1,5 +1,5 @@
 import type { Element, Endpoint, Instance, OsHint } from '../../model/index.js';
-import type { Json } from '../_kit/index.js';
+import { type Json, NO_TAGS, NONE } from '../_kit/index.js';
 import { type AwsContext, base } from './context.js';
 import { convertInterface } from './convert-interface.js';
 
@@ -23,6 +23,52 @@ function osOf(o: Json): OsHint {
   return 'unknown';
 }
 
+/**
+ * Within a run, an interface inside an instance first contributes only what the instance knows beyond
+ * the interface record (owner, OS); the ledger converts it in full at the end if no
+ * describe-network-interfaces document lists it.
+ */
+function instanceView(
+  ctx: AwsContext,
+  n: Json,
+  np: string,
+  instanceId: string,
+  osHint: OsHint,
+): Endpoint | undefined {
+  const id = ctx.r.string(n, 'NetworkInterfaceId', np, true);
+  if (id === undefined) return undefined;
+  ctx.ledger?.defer(ctx, id, n, np, { partial: true, osHint, instanceId });
+  const e = {
+    id,
+    provider: 'aws',
+    account: typeof n.OwnerId === 'string' ? n.OwnerId : ctx.hints.account,
+    region: ctx.hints.region,
+    name: undefined,
+    tags: NO_TAGS,
+    source: ctx.r.src(np),
+    kind: 'endpoint',
+    partial: true,
+    endpointKind: 'nic',
+    networkId: undefined,
+    subnetId: undefined,
+    zone: undefined,
+    primaryPrivateIp: undefined,
+    privateIps: NONE,
+    publicIps: NONE,
+    ipv6Ips: NONE,
+    filterIds: NONE,
+    ownerId: instanceId,
+    osHint,
+    sourceDestCheck: undefined,
+    requesterManaged: undefined,
+    interfaceType: undefined,
+    description: undefined,
+    state: undefined,
+  };
+  // Absent fields are explicit undefined (fast object shape); the type says optional.
+  return e as unknown as Endpoint;
+}
+
 /** describe-instances `Reservations[].Instances[]`: the instance, plus its ENIs as partial endpoints. */
 export function convertInstance(
   ctx: AwsContext,
@@ -37,7 +83,9 @@ export function convertInstance(
   const enis: Endpoint[] = [];
   const order: number[] = [];
   for (const [n, np] of r.objects(o, 'NetworkInterfaces', p)) {
-    const e = convertInterface(ctx, n, np, { partial: true, osHint, instanceId: id });
+    const e = ctx.ledger
+      ? instanceView(ctx, n, np, id, osHint)
+      : convertInterface(ctx, n, np, { partial: true, osHint, instanceId: id });
     if (!e) continue;
     const att = n.Attachment;
     const index = att !== null && typeof att === 'object' ? (att as Json).DeviceIndex : undefined;

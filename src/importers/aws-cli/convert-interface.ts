@@ -1,7 +1,7 @@
-import type { Endpoint, EndpointKind, OsHint } from '../../model/index.js';
+import type { Endpoint, EndpointKind } from '../../model/index.js';
 import { endpointKindOfType } from '../_kit/aws/index.js';
 import { type Json, orNone } from '../_kit/index.js';
-import { type AwsContext, base } from './context.js';
+import { type AwsContext, base, type InterfaceOptions } from './context.js';
 
 /** What kind of interface this is, from type and description (attached ENIs are `nic`). */
 function kindOf(type: string | undefined, description: string): EndpointKind {
@@ -22,13 +22,6 @@ function ownerOf(kind: EndpointKind, description: string): string | undefined {
   return OWNER.exec(description)?.[1];
 }
 
-export interface InterfaceOptions {
-  /** The interface is seen inside another object (an instance): merge with the full record later. */
-  readonly partial?: boolean;
-  readonly osHint?: OsHint;
-  readonly instanceId?: string;
-}
-
 /** describe-network-interfaces `NetworkInterfaces[]`, and the same shape inside describe-instances. */
 export function convertInterface(
   ctx: AwsContext,
@@ -39,6 +32,7 @@ export function convertInterface(
   const { r } = ctx;
   const id = r.string(o, 'NetworkInterfaceId', p, true);
   if (id === undefined) return undefined;
+  if (!opts.partial) ctx.ledger?.listed(id);
   const primary = r.ipField(o, 'PrivateIpAddress', p);
   const privateIps: string[] = primary ? [primary] : [];
   const publicIps: string[] = [];

@@ -501,3 +501,71 @@ describe('transit gateways (cloud-semantics §1.5)', () => {
     expect(e.get('transit-route-table', 'tgw-rtb-2')?.routesTruncated).toBe(true);
   });
 });
+
+describe('interfaces seen twice in one run (describe-instances and describe-network-interfaces)', () => {
+  const eniRecord = (ip: string) => ({
+    NetworkInterfaceId: 'eni-7',
+    SubnetId: 'subnet-a',
+    VpcId: 'vpc-1',
+    InterfaceType: 'interface',
+    PrivateIpAddress: ip,
+    PrivateIpAddresses: [{ Primary: true, PrivateIpAddress: ip }],
+    Groups: [{ GroupId: 'sg-1' }],
+    Attachment: { InstanceId: 'i-7', DeviceIndex: 0 },
+  });
+  const instances = (ip: string) => ({
+    Reservations: [
+      {
+        OwnerId: '111111111111',
+        Instances: [
+          {
+            InstanceId: 'i-7',
+            SubnetId: 'subnet-a',
+            VpcId: 'vpc-1',
+            Platform: 'windows',
+            NetworkInterfaces: [eniRecord(ip)],
+          },
+        ],
+      },
+    ],
+  });
+
+  it('takes addresses from the interface record and owner/OS from the instance, in either file order', () => {
+    const a = importDocs({
+      [`${A}/a-instances.json`]: instances('10.0.1.7'),
+      [`${A}/b-enis.json`]: { NetworkInterfaces: [eniRecord('10.0.1.7')] },
+    });
+    const b = importDocs({
+      [`${A}/b-instances.json`]: instances('10.0.1.7'),
+      [`${A}/a-enis.json`]: { NetworkInterfaces: [eniRecord('10.0.1.7')] },
+    });
+    for (const e of [a, b]) {
+      expect(e.all('endpoint')).toHaveLength(1);
+      expect(e.get('endpoint', 'eni-7')).toMatchObject({
+        ownerId: 'i-7',
+        osHint: 'windows',
+        privateIps: ['10.0.1.7'],
+        filterIds: ['sg-1'],
+        subnetId: 'subnet-a',
+      });
+      expect(e.get('endpoint', 'eni-7')?.partial).toBeUndefined();
+      expect(e.get('endpoint', 'eni-7')?.source.file).toMatch(/enis\.json$/);
+    }
+  });
+
+  it('converts the interface from the instance when no record lists it, with located diagnostics', () => {
+    const e = importDocs({ [`${A}/instances.json`]: instances('10.0.1.300') });
+    expect(e.get('endpoint', 'eni-7')).toMatchObject({
+      ownerId: 'i-7',
+      osHint: 'windows',
+      privateIps: [],
+      filterIds: ['sg-1'],
+      subnetId: 'subnet-a',
+      partial: true,
+    });
+    expect(codes(e.diagnostics.filter((d) => d.code !== 'MODEL_DANGLING_REFERENCE'))).toEqual([
+      `error IMPORT_INVALID_IP ${A}/instances.json:17:35 /Reservations/0/Instances/0/NetworkInterfaces/0/PrivateIpAddress`,
+      `error IMPORT_INVALID_IP ${A}/instances.json:21:39 /Reservations/0/Instances/0/NetworkInterfaces/0/PrivateIpAddresses/0/PrivateIpAddress`,
+    ]);
+  });
+});

@@ -1,9 +1,17 @@
 import type { Diagnostic, Element, Fragment } from '../../model/index.js';
 import { own } from '../_kit/aws/index.js';
-import { DiagnosticSink, type Importer, type Json, type JsonDocument, Reader } from '../_kit/index.js';
+import {
+  DiagnosticSink,
+  type Importer,
+  type ImportSession,
+  type Json,
+  type JsonDocument,
+  Reader,
+} from '../_kit/index.js';
 import type { AwsContext } from './context.js';
 import { convertParentScoped, ignoredKeys, itemConverters, unsupportedKeys } from './dispatch.js';
 import { pathHints } from './path-hints.js';
+import { type AwsSession, sessionOf } from './session.js';
 
 const PARENT_KEYS = [
   'AdditionalRoutesAvailable',
@@ -46,32 +54,41 @@ export const awsCliImporter: Importer = {
     return isRoot(doc.value) && !('format_version' in doc.value) && recognised(doc.value);
   },
   import(doc: JsonDocument): Fragment {
-    const sink = new DiagnosticSink();
-    const ctx: AwsContext = { r: new Reader(doc, sink), hints: pathHints(doc.file) };
-    const elements: Element[] = [];
-    const root = doc.value as Json;
-    const scoped = convertParentScoped(ctx, root);
-    if (scoped) elements.push(...scoped);
-    else
-      for (const key of Object.keys(root)) {
-        const convert = own(itemConverters, key);
-        if (convert) {
-          for (const [o, p] of ctx.r.objects(root, key, '')) {
-            const out = convert(ctx, o, p);
-            if (Array.isArray(out)) elements.push(...out);
-            else if (out) elements.push(out);
-          }
-        } else if (own(unsupportedKeys, key) !== undefined) {
-          const n = Array.isArray(root[key]) ? root[key].length : 0;
-          if (n > 0)
-            ctx.r.report(
-              'unsupported',
-              'IMPORT_AWS_UNSUPPORTED',
-              `/${key}`,
-              `${n} ${own(unsupportedKeys, key)} not modelled yet; paths through them are not analysed`,
-            );
-        }
-      }
-    return { elements, diagnostics: sink.diagnostics as Diagnostic[] };
+    return importDocument(doc, undefined);
+  },
+  session(): ImportSession {
+    return sessionOf(importDocument);
   },
 };
+
+function importDocument(doc: JsonDocument, session: AwsSession | undefined): Fragment {
+  const sink = new DiagnosticSink();
+  const ctx: AwsContext = session
+    ? { r: new Reader(doc, sink), hints: pathHints(doc.file), ledger: session }
+    : { r: new Reader(doc, sink), hints: pathHints(doc.file) };
+  const elements: Element[] = [];
+  const root = doc.value as Json;
+  const scoped = convertParentScoped(ctx, root);
+  if (scoped) elements.push(...scoped);
+  else
+    for (const key of Object.keys(root)) {
+      const convert = own(itemConverters, key);
+      if (convert) {
+        for (const [o, p] of ctx.r.objects(root, key, '')) {
+          const out = convert(ctx, o, p);
+          if (Array.isArray(out)) elements.push(...out);
+          else if (out) elements.push(out);
+        }
+      } else if (own(unsupportedKeys, key) !== undefined) {
+        const n = Array.isArray(root[key]) ? root[key].length : 0;
+        if (n > 0)
+          ctx.r.report(
+            'unsupported',
+            'IMPORT_AWS_UNSUPPORTED',
+            `/${key}`,
+            `${n} ${own(unsupportedKeys, key)} not modelled yet; paths through them are not analysed`,
+          );
+      }
+    }
+  return { elements, diagnostics: sink.diagnostics as Diagnostic[] };
+}
