@@ -16,6 +16,21 @@ export type Json = Record<string, unknown>;
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 const CANONICAL_V4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
 
+const CANONICAL_V4_CIDR = new RegExp(
+  `^(${OCTET})\\.(${OCTET})\\.(${OCTET})\\.(${OCTET})/(3[0-2]|[12]?[0-9])$`,
+);
+
+/**
+ * Fast path: an IPv4 CIDR already in canonical form (no leading zeros, no host bits), which is what
+ * exports contain; checked with plain numbers instead of the bigint parser.
+ */
+function canonicalV4Cidr(text: string): boolean {
+  const m = CANONICAL_V4_CIDR.exec(text);
+  if (!m) return false;
+  const value = ((Number(m[1]) * 256 + Number(m[2])) * 256 + Number(m[3])) * 256 + Number(m[4]);
+  return value % 2 ** (32 - Number(m[5])) === 0;
+}
+
 function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
@@ -175,6 +190,7 @@ export class Reader {
    * network address (what AWS stores).
    */
   cidr(text: string, pointer: string): string | undefined {
+    if (canonicalV4Cidr(text)) return text;
     const c = parseCidr(text);
     if (typeof c === 'string') {
       this.report(
