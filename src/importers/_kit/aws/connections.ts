@@ -41,8 +41,28 @@ function icmpTypes(type: number | undefined, code: number | undefined): IcmpSet 
   return IcmpSet.of(t, c === -1 ? undefined : c);
 }
 
+/**
+ * Rules repeat the same few protocol/port pairs thousands of times; the sets are immutable, so equal
+ * rules share one. Bounded so that hostile input cannot grow it without limit.
+ */
+const cache = new Map<string, Result>();
+const CACHE_MAX = 4096;
+
 /** Traffic of one rule given its protocol and the two numbers AWS overloads (ports or type/code). */
 export function awsConnections(
+  protocol: ProtocolSpec,
+  from: number | undefined,
+  to: number | undefined,
+): Result {
+  const key = `${protocol}|${from}|${to}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const result = computeConnections(protocol, from, to);
+  if (cache.size < CACHE_MAX) cache.set(key, result);
+  return result;
+}
+
+function computeConnections(
   protocol: ProtocolSpec,
   from: number | undefined,
   to: number | undefined,
