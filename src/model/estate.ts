@@ -155,17 +155,22 @@ export function buildEstate(fragments: Iterable<Fragment>): Estate {
     byKind,
     index: groups as Map<ElementKind, Map<string, Element>>,
   });
-  for (const e of merged) {
-    forEachReference(e, (id, kinds, field) => {
-      for (const k of kinds) if (estate.get(k, id) !== undefined) return;
-      diagnostics.push({
-        code: 'MODEL_DANGLING_REFERENCE',
-        severity: 'warning',
-        message: `${e.kind} ${e.id} refers to ${kinds.join(' or ')} ${id} (${field}), which is not in the inputs`,
-        hint: 'Import the export that defines it (another account, region or call); until then paths through it are unknown.',
-        source: e.source,
-      });
+  let current: Element | undefined;
+  // One visitor for all elements (no closure per element).
+  const check = (id: string, kinds: readonly ElementKind[], field: string): void => {
+    for (const k of kinds) if (estate.get(k, id) !== undefined) return;
+    const e = current!;
+    diagnostics.push({
+      code: 'MODEL_DANGLING_REFERENCE',
+      severity: 'warning',
+      message: `${e.kind} ${e.id} refers to ${kinds.join(' or ')} ${id} (${field}), which is not in the inputs`,
+      hint: 'Import the export that defines it (another account, region or call); until then paths through it are unknown.',
+      source: e.source,
     });
+  };
+  for (const e of merged) {
+    current = e;
+    forEachReference(e, check);
   }
   // Sorted in place: the estate holds this same array.
   diagnostics.sort(compareDiagnostics);
