@@ -1,4 +1,4 @@
-import type { ElementBase, OsHint, Tags } from '../../model/index.js';
+import type { ElementBase, Endpoint, OsHint, Tags } from '../../model/index.js';
 import { arnParts, regionOfZone } from '../_kit/aws/index.js';
 import { type Json, NO_TAGS, type Reader } from '../_kit/index.js';
 import type { PathHints } from './path-hints.js';
@@ -12,7 +12,9 @@ export interface InterfaceOptions {
 
 /** The run's record of interfaces (see session.ts), so converters need not import the session. */
 export interface InterfaceLedger {
-  listed(id: string): void;
+  /** Hold a describe-network-interfaces record until the run ends; true when held. */
+  keep(e: Endpoint): boolean;
+  /** An interface seen inside an instance: its owner and OS, and the record to convert if none is kept. */
   defer(ctx: AwsContext, id: string, o: Json, p: string, opts: InterfaceOptions): void;
 }
 

@@ -1,6 +1,6 @@
 import type { Element, Endpoint, Instance, OsHint } from '../../model/index.js';
-import { type Json, NO_TAGS, NONE } from '../_kit/index.js';
-import { type AwsContext, base } from './context.js';
+import type { Json } from '../_kit/index.js';
+import { type AwsContext, base, type InterfaceOptions } from './context.js';
 import { convertInterface } from './convert-interface.js';
 
 const WINDOWS = /windows/i;
@@ -23,50 +23,12 @@ function osOf(o: Json): OsHint {
   return 'unknown';
 }
 
-/**
- * Within a run, an interface inside an instance first contributes only what the instance knows beyond
- * the interface record (owner, OS); the ledger converts it in full at the end if no
- * describe-network-interfaces document lists it.
- */
-function instanceView(
-  ctx: AwsContext,
-  n: Json,
-  np: string,
-  instanceId: string,
-  osHint: OsHint,
-): Endpoint | undefined {
+/** Hands the interface to the run's ledger; returns just its id for the instance's list. */
+function deferred(ctx: AwsContext, n: Json, np: string, opts: InterfaceOptions): { id: string } | undefined {
   const id = ctx.r.string(n, 'NetworkInterfaceId', np, true);
   if (id === undefined) return undefined;
-  ctx.ledger?.defer(ctx, id, n, np, { partial: true, osHint, instanceId });
-  const e = {
-    id,
-    provider: 'aws',
-    account: typeof n.OwnerId === 'string' ? n.OwnerId : ctx.hints.account,
-    region: ctx.hints.region,
-    name: undefined,
-    tags: NO_TAGS,
-    source: ctx.r.src(np),
-    kind: 'endpoint',
-    partial: true,
-    endpointKind: 'nic',
-    networkId: undefined,
-    subnetId: undefined,
-    zone: undefined,
-    primaryPrivateIp: undefined,
-    privateIps: NONE,
-    publicIps: NONE,
-    ipv6Ips: NONE,
-    filterIds: NONE,
-    ownerId: instanceId,
-    osHint,
-    sourceDestCheck: undefined,
-    requesterManaged: undefined,
-    interfaceType: undefined,
-    description: undefined,
-    state: undefined,
-  };
-  // Absent fields are explicit undefined (fast object shape); the type says optional.
-  return e as unknown as Endpoint;
+  ctx.ledger?.defer(ctx, id, n, np, opts);
+  return { id };
 }
 
 /** describe-instances `Reservations[].Instances[]`: the instance, plus its ENIs as partial endpoints. */
@@ -80,23 +42,20 @@ export function convertInstance(
   const id = r.string(o, 'InstanceId', p, true);
   if (id === undefined) return [];
   const osHint = osOf(o);
-  const enis: Endpoint[] = [];
-  const order: number[] = [];
+  // Interfaces in device-index order (the primary, index 0, first); without a run they are emitted here.
+  const ids: { id: string; index: number }[] = [];
+  const emitted: Element[] = [];
   for (const [n, np] of r.objects(o, 'NetworkInterfaces', p)) {
-    const e = ctx.ledger
-      ? instanceView(ctx, n, np, id, osHint)
-      : convertInterface(ctx, n, np, { partial: true, osHint, instanceId: id });
+    const opts = { partial: true, osHint, instanceId: id };
+    // Within a run the session builds this endpoint once, from the interface record if there is one.
+    const e = ctx.ledger ? deferred(ctx, n, np, opts) : convertInterface(ctx, n, np, opts);
     if (!e) continue;
+    if (!ctx.ledger) emitted.push(e as Endpoint);
     const att = n.Attachment;
     const index = att !== null && typeof att === 'object' ? (att as Json).DeviceIndex : undefined;
-    enis.push(e);
-    order.push(typeof index === 'number' ? index : 99);
+    ids.push({ id: e.id, index: typeof index === 'number' ? index : 99 });
   }
-  // Primary interface (device index 0) first; most instances have one interface.
-  if (enis.length > 1) {
-    const byIndex = enis.map((e, i) => [order[i]!, e] as const).sort((a, b) => a[0] - b[0]);
-    enis.splice(0, enis.length, ...byIndex.map(([, e]) => e));
-  }
+  if (ids.length > 1) ids.sort((a, b) => a.index - b.index);
   const state = r.object(o, 'State', p);
   const placement = r.object(o, 'Placement', p);
   const zone = placement ? r.string(placement, 'AvailabilityZone', `${p}/Placement`) : undefined;
@@ -114,7 +73,7 @@ export function convertInstance(
     state: state ? r.string(state, 'Name', `${p}/State`) : undefined,
     networkId: r.string(o, 'VpcId', p),
     subnetId: r.string(o, 'SubnetId', p),
-    endpointIds: enis.map((e) => e.id),
+    endpointIds: ids.map((x) => x.id),
     osHint,
     platform: r.string(o, 'PlatformDetails', p) ?? r.string(o, 'Platform', p),
     imageId: r.string(o, 'ImageId', p),
@@ -123,7 +82,7 @@ export function convertInstance(
       ? r.string(profile, 'Arn', `${p}/IamInstanceProfile`)?.split('/').pop()
       : undefined,
   } as Instance;
-  if (enis.length === 0 && instance.subnetId !== undefined)
+  if (ids.length === 0 && instance.subnetId !== undefined)
     r.report(
       'warning',
       'IMPORT_AWS_INSTANCE_NO_ENI',
@@ -131,7 +90,6 @@ export function convertInstance(
       `instance ${id} lists no network interfaces; it cannot be placed in the network`,
       'Export describe-instances with a current AWS CLI, or add describe-network-interfaces.',
     );
-  const out: Element[] = enis;
-  out.push(instance);
-  return out;
+  emitted.push(instance);
+  return emitted;
 }

@@ -32,7 +32,6 @@ export function convertInterface(
   const { r } = ctx;
   const id = r.string(o, 'NetworkInterfaceId', p, true);
   if (id === undefined) return undefined;
-  if (!opts.partial) ctx.ledger?.listed(id);
   const primary = r.ipField(o, 'PrivateIpAddress', p);
   const privateIps: string[] = primary ? [primary] : [];
   const publicIps: string[] = [];

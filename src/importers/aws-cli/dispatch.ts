@@ -42,7 +42,11 @@ export const itemConverters: Readonly<Record<string, One>> = {
   Addresses: convertAddress,
   SecurityGroups: convertSecurityGroup,
   NetworkAcls: convertNetworkAcl,
-  NetworkInterfaces: (c, o, p) => convertInterface(c, o, p),
+  NetworkInterfaces: (c, o, p) => {
+    const e = convertInterface(c, o, p);
+    // Within a run the record is held and emitted once the instances' view of it is known.
+    return e && c.ledger?.keep(e) ? undefined : e;
+  },
   Reservations: (c, o, p) =>
     c.r
       .objects(o, 'Instances', p)

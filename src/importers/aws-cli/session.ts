@@ -1,5 +1,12 @@
-import type { Diagnostic, Element, Fragment } from '../../model/index.js';
-import { DiagnosticSink, type ImportSession, type Json, type JsonDocument, Reader } from '../_kit/index.js';
+import type { Diagnostic, Element, Endpoint, Fragment } from '../../model/index.js';
+import {
+  DiagnosticSink,
+  type ImportSession,
+  type Json,
+  type JsonDocument,
+  type Mutable,
+  Reader,
+} from '../_kit/index.js';
 import type { AwsContext, InterfaceLedger, InterfaceOptions } from './context.js';
 import { convertInterface } from './convert-interface.js';
 import type { PathHints } from './path-hints.js';
@@ -14,33 +21,44 @@ interface Deferred {
 }
 
 /**
- * Across the documents of one run: an interface listed inside describe-instances is converted only if
- * no describe-network-interfaces document lists it (that record is the ground truth, cloud-semantics
- * §6.1). Until then the instance contributes just what it knows beyond the record: owner and OS.
+ * Across the documents of one run, every interface becomes one endpoint built once. A
+ * describe-network-interfaces record is the ground truth (cloud-semantics §6.1); the same interface
+ * inside describe-instances adds only its owner and OS. Records are held until the run ends and emitted
+ * with that added; an interface no record lists is converted from the instance's copy instead.
  */
 export class AwsSession implements InterfaceLedger {
-  readonly #listed = new Set<string>();
-  readonly #deferred: Deferred[] = [];
+  readonly #kept: Mutable<Endpoint>[] = [];
+  readonly #keptIds = new Set<string>();
+  readonly #deferred = new Map<string, Deferred>();
 
-  /** A full interface record was imported. */
-  listed(id: string): void {
-    this.#listed.add(id);
+  keep(e: Endpoint): boolean {
+    this.#kept.push(e as Mutable<Endpoint>);
+    this.#keptIds.add(e.id);
+    return true;
   }
 
-  /** An interface seen inside an instance: convert it at the end unless a record lists it. */
   defer(ctx: AwsContext, id: string, o: Json, p: string, opts: InterfaceOptions): void {
-    this.#deferred.push({ doc: ctx.r.doc, hints: ctx.hints, id, o, p, opts });
+    this.#deferred.set(id, { doc: ctx.r.doc, hints: ctx.hints, id, o, p, opts });
   }
 
   finish(): Fragment {
     const sink = new DiagnosticSink();
     const elements: Element[] = [];
-    for (const d of this.#deferred) {
-      if (this.#listed.has(d.id)) continue;
+    for (const e of this.#kept) {
+      // Held objects were built by this run and not yet emitted: completing them in place is safe.
+      const view = this.#deferred.get(e.id)?.opts;
+      if (view?.osHint !== undefined && e.osHint === 'unknown') e.osHint = view.osHint;
+      if (view?.instanceId !== undefined && e.ownerId === undefined) e.ownerId = view.instanceId;
+      elements.push(e);
+    }
+    for (const d of this.#deferred.values()) {
+      if (this.#keptIds.has(d.id)) continue;
       const e = convertInterface({ r: new Reader(d.doc, sink), hints: d.hints }, d.o, d.p, d.opts);
       if (e) elements.push(e);
     }
-    this.#deferred.length = 0;
+    this.#kept.length = 0;
+    this.#keptIds.clear();
+    this.#deferred.clear();
     return { elements, diagnostics: sink.diagnostics as Diagnostic[] };
   }
 }
