@@ -45,90 +45,102 @@ const ATTACHMENT: readonly ElementKind[] = ['transit-attachment'];
  * Every id an element refers to, visited without building lists (an estate of 20k elements has ~100k
  * references). Used to report dangling references; the engine resolves them itself.
  */
+function one(
+  visit: ReferenceVisitor,
+  id: string | undefined,
+  kinds: readonly ElementKind[],
+  field: string,
+): void {
+  if (id !== undefined && id !== '') visit(id, kinds, field);
+}
+
+function many(
+  visit: ReferenceVisitor,
+  ids: readonly string[],
+  kinds: readonly ElementKind[],
+  field: string,
+): void {
+  for (const id of ids) visit(id, kinds, field);
+}
+
 export function forEachReference(e: Element, visit: ReferenceVisitor): void {
-  const one = (id: string | undefined, kinds: readonly ElementKind[], field: string): void => {
-    if (id !== undefined && id !== '') visit(id, kinds, field);
-  };
-  const many = (ids: readonly string[], kinds: readonly ElementKind[], field: string): void => {
-    for (const id of ids) visit(id, kinds, field);
-  };
   switch (e.kind) {
     case 'subnet':
-      one(e.networkId, NETWORK, 'networkId');
-      many(e.filterIds, FILTER, 'filterIds');
+      one(visit, e.networkId, NETWORK, 'networkId');
+      many(visit, e.filterIds, FILTER, 'filterIds');
       return;
     case 'endpoint':
-      one(e.networkId, NETWORK, 'networkId');
-      one(e.subnetId, SUBNET, 'subnetId');
-      many(e.filterIds, FILTER, 'filterIds');
+      one(visit, e.networkId, NETWORK, 'networkId');
+      one(visit, e.subnetId, SUBNET, 'subnetId');
+      many(visit, e.filterIds, FILTER, 'filterIds');
       return;
     case 'route-table':
-      one(e.networkId, NETWORK, 'networkId');
-      many(e.associations.subnetIds, SUBNET, 'associations.subnetIds');
+      one(visit, e.networkId, NETWORK, 'networkId');
+      many(visit, e.associations.subnetIds, SUBNET, 'associations.subnetIds');
       for (const r of e.routes) {
         const kinds = routeTargetKinds[r.target.kind];
         // Blackhole routes name targets that are gone by definition.
-        if (kinds && r.state === 'active') one(r.target.id, kinds, 'routes.target');
+        if (kinds && r.state === 'active') one(visit, r.target.id, kinds, 'routes.target');
         if (r.destination.kind === 'prefix-list')
           visit(r.destination.prefixListId, PREFIX_LIST, 'routes.destination');
       }
       return;
     case 'gateway':
       for (const a of e.attachments) visit(a.networkId, NETWORK, 'attachments');
-      one(e.subnetId, SUBNET, 'subnetId');
+      one(visit, e.subnetId, SUBNET, 'subnetId');
       return;
     case 'transit-attachment':
-      one(e.gatewayId, TGW, 'gatewayId');
-      one(e.networkId, NETWORK, 'networkId');
-      many(e.subnetIds, SUBNET, 'subnetIds');
+      one(visit, e.gatewayId, TGW, 'gatewayId');
+      one(visit, e.networkId, NETWORK, 'networkId');
+      many(visit, e.subnetIds, SUBNET, 'subnetIds');
       return;
     case 'transit-route-table':
-      one(e.gatewayId, TGW, 'gatewayId');
-      many(e.associations, ATTACHMENT, 'associations');
-      many(e.propagations, ATTACHMENT, 'propagations');
-      for (const r of e.routes) many(r.attachmentIds, ATTACHMENT, 'routes.attachments');
+      one(visit, e.gatewayId, TGW, 'gatewayId');
+      many(visit, e.associations, ATTACHMENT, 'associations');
+      many(visit, e.propagations, ATTACHMENT, 'propagations');
+      for (const r of e.routes) many(visit, r.attachmentIds, ATTACHMENT, 'routes.attachments');
       return;
     case 'peering':
-      one(e.requester.networkId, NETWORK, 'requester.networkId');
-      one(e.accepter.networkId, NETWORK, 'accepter.networkId');
+      one(visit, e.requester.networkId, NETWORK, 'requester.networkId');
+      one(visit, e.accepter.networkId, NETWORK, 'accepter.networkId');
       return;
     case 'service-endpoint':
-      one(e.networkId, NETWORK, 'networkId');
-      many(e.routeTableIds, ['route-table'], 'routeTableIds');
-      many(e.subnetIds, SUBNET, 'subnetIds');
-      many(e.endpointIds, ENDPOINT, 'endpointIds');
-      many(e.filterIds, FILTER, 'filterIds');
+      one(visit, e.networkId, NETWORK, 'networkId');
+      many(visit, e.routeTableIds, ['route-table'], 'routeTableIds');
+      many(visit, e.subnetIds, SUBNET, 'subnetIds');
+      many(visit, e.endpointIds, ENDPOINT, 'endpointIds');
+      many(visit, e.filterIds, FILTER, 'filterIds');
       return;
     case 'filter':
-      one(e.networkId, NETWORK, 'networkId');
-      many(e.subnetIds, SUBNET, 'subnetIds');
+      one(visit, e.networkId, NETWORK, 'networkId');
+      many(visit, e.subnetIds, SUBNET, 'subnetIds');
       for (const r of e.rules) {
         if (r.peer.kind === 'group') visit(r.peer.groupId, FILTER, 'rules.peer');
         if (r.peer.kind === 'prefix-list') visit(r.peer.prefixListId, PREFIX_LIST, 'rules.peer');
       }
       return;
     case 'instance':
-      one(e.subnetId, SUBNET, 'subnetId');
-      many(e.endpointIds, ENDPOINT, 'endpointIds');
+      one(visit, e.subnetId, SUBNET, 'subnetId');
+      many(visit, e.endpointIds, ENDPOINT, 'endpointIds');
       return;
     case 'load-balancer':
-      many(e.subnetIds, SUBNET, 'subnetIds');
-      many(e.filterIds, FILTER, 'filterIds');
+      many(visit, e.subnetIds, SUBNET, 'subnetIds');
+      many(visit, e.filterIds, FILTER, 'filterIds');
       return;
     case 'listener':
-      one(e.ownerId, ['load-balancer'], 'ownerId');
-      many(e.targetGroupIds, ['target-group'], 'targetGroupIds');
+      one(visit, e.ownerId, ['load-balancer'], 'ownerId');
+      many(visit, e.targetGroupIds, ['target-group'], 'targetGroupIds');
       return;
     case 'target-group':
-      many(e.loadBalancerIds, ['load-balancer'], 'loadBalancerIds');
+      many(visit, e.loadBalancerIds, ['load-balancer'], 'loadBalancerIds');
       return;
     case 'database':
-      many(e.subnetIds, SUBNET, 'subnetIds');
-      many(e.filterIds, FILTER, 'filterIds');
+      many(visit, e.subnetIds, SUBNET, 'subnetIds');
+      many(visit, e.filterIds, FILTER, 'filterIds');
       return;
     case 'public-address':
-      one(e.endpointId, ENDPOINT, 'endpointId');
-      one(e.instanceId, ['instance'], 'instanceId');
+      one(visit, e.endpointId, ENDPOINT, 'endpointId');
+      one(visit, e.instanceId, ['instance'], 'instanceId');
       return;
     case 'flow-log': {
       const kinds = flowLogTargetKinds[e.resourceKind];
