@@ -38,7 +38,10 @@ export class AwsSession implements InterfaceLedger {
   }
 
   defer(ctx: AwsContext, id: string, o: Json, p: string, opts: InterfaceOptions): void {
-    this.#deferred.set(id, { doc: ctx.r.doc, hints: ctx.hints, id, o, p, opts });
+    // Keep the file and locator only: holding the whole parsed document until the run ends would keep
+    // every other instance field alive too.
+    const { file, locator } = ctx.r.doc;
+    this.#deferred.set(id, { doc: { file, locator, value: null }, hints: ctx.hints, id, o, p, opts });
   }
 
   finish(): Fragment {
