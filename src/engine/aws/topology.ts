@@ -1,0 +1,98 @@
+import {
+  type Endpoint,
+  type Estate,
+  type Filter,
+  IpSet,
+  type Peering,
+  type RouteTable,
+  type Subnet,
+} from '../../model/index.js';
+
+/**
+ * The AWS associations the model stores as data, resolved once per estate (cloud-semantics §1.2-4,
+ * §1.3-1, §1.1-5): which route table and NACL a subnet uses, which addresses a security group's members
+ * have, what a prefix list contains.
+ */
+export class AwsTopology {
+  readonly estate: Estate;
+  readonly #routeTableOfSubnet = new Map<string, RouteTable>();
+  readonly #mainTable = new Map<string, RouteTable>();
+  readonly #naclOfSubnet = new Map<string, Filter>();
+  readonly #defaultNacl = new Map<string, Filter>();
+  readonly #members = new Map<string, IpSet>();
+  readonly #prefixLists = new Map<string, IpSet | undefined>();
+  readonly #peerings = new Map<string, Peering[]>();
+
+  constructor(estate: Estate) {
+    this.estate = estate;
+    for (const t of estate.all('route-table')) {
+      if (t.provider !== 'aws') continue;
+      if (t.associations.main) this.#mainTable.set(t.networkId, t);
+      for (const s of t.associations.subnetIds) this.#routeTableOfSubnet.set(s, t);
+    }
+    for (const f of estate.all('filter')) {
+      if (f.filterKind !== 'aws-network-acl') continue;
+      if (f.isDefault && f.networkId) this.#defaultNacl.set(f.networkId, f);
+      for (const s of f.subnetIds) this.#naclOfSubnet.set(s, f);
+    }
+    const members = new Map<string, string[]>();
+    for (const e of estate.all('endpoint'))
+      for (const g of e.filterIds) {
+        const list = members.get(g) ?? [];
+        members.set(g, list);
+        // Private addresses only: public IPs of members never match a reference (§1.1-5).
+        list.push(...e.privateIps, ...e.ipv6Ips);
+      }
+    for (const [g, ips] of members) this.#members.set(g, IpSet.fromCidrs(ips));
+    for (const p of estate.all('prefix-list'))
+      this.#prefixLists.set(p.id, p.entriesKnown ? IpSet.fromCidrs(p.cidrs) : undefined);
+    for (const p of estate.all('peering')) {
+      for (const n of [p.requester.networkId, p.accepter.networkId]) {
+        const list = this.#peerings.get(n) ?? [];
+        list.push(p);
+        this.#peerings.set(n, list);
+      }
+    }
+  }
+
+  subnet(id: string | undefined): Subnet | undefined {
+    return id === undefined ? undefined : this.estate.get('subnet', id);
+  }
+
+  /** The subnet's explicit route table, else its VPC's main table (§1.3-1). */
+  routeTableOf(subnet: Subnet): RouteTable | undefined {
+    return this.#routeTableOfSubnet.get(subnet.id) ?? this.#mainTable.get(subnet.networkId);
+  }
+
+  /** The NACL that lists the subnet, else the VPC's default NACL (§1.2-4). */
+  naclOf(subnet: Subnet): Filter | undefined {
+    return this.#naclOfSubnet.get(subnet.id) ?? this.#defaultNacl.get(subnet.networkId);
+  }
+
+  /** Private IPv4 and IPv6 addresses of every interface carrying the group. */
+  groupMembers(groupId: string): IpSet {
+    return this.#members.get(groupId) ?? IpSet.empty();
+  }
+
+  /** Entries of a prefix list; undefined when the list or its entries were not imported. */
+  prefixList(id: string): IpSet | undefined {
+    return this.#prefixLists.get(id);
+  }
+
+  /** Active peerings between two networks (there is at most one in AWS; the list keeps it honest). */
+  peeringsBetween(a: string, b: string): Peering[] {
+    return (this.#peerings.get(a) ?? []).filter(
+      (p) =>
+        (p.requester.networkId === a && p.accepter.networkId === b) ||
+        (p.requester.networkId === b && p.accepter.networkId === a),
+    );
+  }
+
+  endpoint(id: string): Endpoint | undefined {
+    return this.estate.get('endpoint', id);
+  }
+
+  filter(id: string): Filter | undefined {
+    return this.estate.get('filter', id);
+  }
+}
