@@ -2,6 +2,8 @@ import {
   type Endpoint,
   type Estate,
   type Filter,
+  type Gateway,
+  type IpAddress,
   IpSet,
   type Peering,
   type RouteTable,
@@ -13,6 +15,12 @@ import {
  * §1.3-1, §1.1-5): which route table and NACL a subnet uses, which addresses a security group's members
  * have, what a prefix list contains.
  */
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 export class AwsTopology {
   readonly estate: Estate;
   readonly #routeTableOfSubnet = new Map<string, RouteTable>();
@@ -22,6 +30,9 @@ export class AwsTopology {
   readonly #members = new Map<string, IpSet>();
   readonly #prefixLists = new Map<string, IpSet | undefined>();
   readonly #peerings = new Map<string, Peering[]>();
+  readonly #byPrivateIp = new Map<string, Endpoint[]>();
+  readonly #byPublicIp = new Map<string, Endpoint[]>();
+  readonly #subnetsOf = new Map<string, { subnet: Subnet; set: IpSet }[]>();
 
   constructor(estate: Estate) {
     this.estate = estate;
@@ -44,6 +55,12 @@ export class AwsTopology {
         list.push(...e.privateIps, ...e.ipv6Ips);
       }
     for (const [g, ips] of members) this.#members.set(g, IpSet.fromCidrs(ips));
+    for (const e of estate.all('endpoint')) {
+      for (const a of [...e.privateIps, ...e.ipv6Ips]) push(this.#byPrivateIp, a, e);
+      for (const a of e.publicIps) push(this.#byPublicIp, a, e);
+    }
+    for (const s of estate.all('subnet'))
+      push(this.#subnetsOf, s.networkId, { subnet: s, set: IpSet.fromCidrs(s.cidrs) });
     for (const p of estate.all('prefix-list'))
       this.#prefixLists.set(p.id, p.entriesKnown ? IpSet.fromCidrs(p.cidrs) : undefined);
     for (const p of estate.all('peering')) {
@@ -86,6 +103,41 @@ export class AwsTopology {
         (p.requester.networkId === a && p.accepter.networkId === b) ||
         (p.requester.networkId === b && p.accepter.networkId === a),
     );
+  }
+
+  /** Interfaces owning a private address (several only with overlapping VPCs), optionally in one network. */
+  endpointsAt(address: string, networkId?: string): Endpoint[] {
+    const all = this.#byPrivateIp.get(address) ?? [];
+    return networkId === undefined ? all : all.filter((e) => e.networkId === networkId);
+  }
+
+  /** Interfaces whose public address this is (reached through the internet gateway). */
+  endpointsWithPublic(address: string): Endpoint[] {
+    return this.#byPublicIp.get(address) ?? [];
+  }
+
+  /** The subnet of a network whose CIDRs hold the address. */
+  subnetAt(networkId: string, address: IpAddress): Subnet | undefined {
+    return this.#subnetsOf.get(networkId)?.find((x) => x.set.contains(address))?.subnet;
+  }
+
+  /** Whether the address is inside one of the network's CIDRs. */
+  inNetwork(networkId: string, address: IpAddress): boolean {
+    const n = this.estate.get('network', networkId);
+    return n !== undefined && IpSet.fromCidrs(n.cidrs).contains(address);
+  }
+
+  /** The internet gateway attached (available) to a network. */
+  internetGatewayOf(networkId: string): Gateway | undefined {
+    return this.estate
+      .all('gateway')
+      .find(
+        (g) =>
+          g.gatewayKind === 'internet' &&
+          g.attachments.some(
+            (a) => a.networkId === networkId && (a.state === 'available' || a.state === 'attached'),
+          ),
+      );
   }
 
   endpoint(id: string): Endpoint | undefined {

@@ -1,0 +1,129 @@
+/**
+ * Connection verdicts on examples/acme: the seeded problems (examples/acme/README.md) found with their
+ * deciding steps. Semantics: cloud-semantics §1.1-§1.4, §7 items 1, 3, 5, 8.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importFiles, listJson, repoRoot } from '../../../test/support.js';
+import { ConnectionSet, PortSet, parseIp } from '../../model/index.js';
+import type { Step, Verdict } from '../trace.js';
+import { evaluateFlow } from './flow.js';
+import { AwsTopology } from './topology.js';
+
+const acme = new AwsTopology(importFiles(listJson(join(repoRoot, 'examples/acme/aws'))));
+const tcp = (port: number) => ConnectionSet.tcp(PortSet.of(port));
+const show = (steps: readonly Step[]) =>
+  steps.map(
+    (s) =>
+      `${s.kind} ${s.resource} ${s.action}${s.rule ? ` ${s.rule}` : ''}${s.passes ? ` passes ${s.passes}` : ''}`,
+  );
+
+function fromEni(eniId: string, dst: string, conns = tcp(5432)): Verdict {
+  return evaluateFlow(acme, {
+    source: { kind: 'endpoint', endpoint: acme.endpoint(eniId)! },
+    destination: parseIp(dst)!,
+    connections: conns,
+  });
+}
+function fromInternet(client: string, dst: string, conns: ConnectionSet): Verdict {
+  return evaluateFlow(acme, {
+    source: { kind: 'internet', address: parseIp(client)! },
+    destination: parseIp(dst)!,
+    connections: conns,
+  });
+}
+
+const APP1 = 'eni-0f197778ee90525b4';
+
+describe('examples/acme connections', () => {
+  it('app -> prod-db 5432 gets there, but the reply dies at the prod-app NACL (no ephemeral range inbound)', () => {
+    const v = fromEni(APP1, '10.10.20.112');
+    expect(v.verdict).toBe('blocked');
+    expect(v.blockedAt).toEqual({
+      kind: 'network-acl',
+      resource: 'acl-07f92144057242cc6',
+      direction: 'return',
+    });
+    expect(show(v.forward)).toEqual([
+      'filter sg-06494a0cea2b0aff3 allowed sg-06494a0cea2b0aff3/egress/2',
+      'route rtb-05e75d0739a582d4b forwarded 10.10.0.0/16 -> local',
+      'filter acl-07f92144057242cc6 allowed acl-07f92144057242cc6/egress/100',
+      'filter acl-0784616cafcaf7b8e allowed acl-0784616cafcaf7b8e/ingress/100',
+      'filter sg-0605740de146c1907 allowed sg-0605740de146c1907/ingress/0',
+      'delivered eni-0f2ee4f5f1a221456 allowed',
+    ]);
+    expect(show(v.return)).toEqual([
+      'filter acl-0784616cafcaf7b8e allowed acl-0784616cafcaf7b8e/egress/100',
+      'route rtb-0c86dd8421c049ed4 forwarded 10.10.0.0/16 -> local',
+      'filter acl-07f92144057242cc6 denied passes none',
+    ]);
+  });
+
+  it('app -> analytics over the prod-data peering: forward allowed, reply blocked at the same NACL', () => {
+    const v = fromEni(APP1, '10.30.21.88');
+    expect(v.blockedAt).toEqual({
+      kind: 'network-acl',
+      resource: 'acl-07f92144057242cc6',
+      direction: 'return',
+    });
+    expect(show(v.forward).filter((s) => s.startsWith('peering') || s.startsWith('delivered'))).toEqual([
+      'peering pcx-0a1d7c76771f4c8bb forwarded',
+      'delivered eni-0ff8cb11eeb03b78a allowed',
+    ]);
+    expect(show(v.return)[1]).toBe(
+      'route rtb-0f7d00c04cc92bcd7 forwarded 10.10.0.0/16 -> pcx-0a1d7c76771f4c8bb',
+    );
+  });
+
+  it('staging -> data through prod is not transitive: blocked at the staging-prod peering', () => {
+    const v = fromEni('eni-067e2be481420c322', '10.30.21.88');
+    expect(v.verdict).toBe('blocked');
+    expect(v.blockedAt).toEqual({ kind: 'peering', resource: 'pcx-05f814062f89b7ea2', direction: 'forward' });
+  });
+
+  it('etl-worker -> analytics across the data subnets is allowed both ways', () => {
+    const v = fromEni('eni-02d6384c953c7bd41', '10.30.21.88');
+    expect(v.verdict).toBe('allowed');
+    expect(v.blockedAt).toBeNull();
+    expect(show(v.return).at(-1)).toBe('delivered eni-02d6384c953c7bd41 allowed');
+  });
+
+  it('the internet reaches the bastion on 22 through its Elastic IP', () => {
+    const v = fromInternet('198.51.100.7', '3.223.71.18', tcp(22));
+    expect(v.verdict).toBe('allowed');
+    expect(show(v.forward)).toEqual([
+      'nat igw-053630cdddd19ac51 forwarded',
+      'filter acl-0784616cafcaf7b8e allowed acl-0784616cafcaf7b8e/ingress/100',
+      'filter sg-056d5290be24b1485 allowed sg-056d5290be24b1485/ingress/0',
+      'delivered eni-01c71c8f221759e33 allowed',
+    ]);
+    expect(show(v.return)).toEqual([
+      'filter acl-0784616cafcaf7b8e allowed acl-0784616cafcaf7b8e/egress/100',
+      'route rtb-04c84553be6fccab4 forwarded 0.0.0.0/0 -> igw-053630cdddd19ac51',
+      'delivered 198.51.100.7 allowed',
+    ]);
+  });
+
+  it('the "private" staging subnet routed to the internet gateway exposes legacy-reporting on 8080, not 22', () => {
+    expect(fromInternet('198.51.100.7', '54.160.93.47', tcp(8080)).verdict).toBe('allowed');
+    const ssh = fromInternet('198.51.100.7', '54.160.93.47', tcp(22));
+    expect(ssh.blockedAt).toEqual({
+      kind: 'security-group',
+      resource: 'sg-01255c35f2ba164ec',
+      direction: 'forward',
+    });
+  });
+
+  it('the bastion reaches the internet through the gateway with its public address', () => {
+    const v = fromEni('eni-01c71c8f221759e33', '8.8.8.8', tcp(443));
+    expect(v.verdict).toBe('allowed');
+    expect(v.forward.find((s) => s.kind === 'nat')).toMatchObject({ from: '10.10.0.10', to: '3.223.71.18' });
+  });
+
+  it('a path through an element not modelled yet is unknown, never blocked (NAT gateway)', () => {
+    const v = fromEni(APP1, '8.8.8.8', tcp(443));
+    expect(v.verdict).toBe('unknown');
+    expect(v.blockedAt).toBeNull();
+    expect(v.uncertain).toEqual(['route target nat-gateway nat-020b3f9d0efb8036a is not modelled yet']);
+  });
+});
