@@ -54,7 +54,7 @@ export function evaluateFlow(topo: AwsTopology, q: FlowQuery): Verdict {
   return verdict(w);
 }
 
-function fromEndpoint(w: Walk, src: Endpoint, dst: IpAddress, conns: ConnectionSet): void {
+function fromEndpoint(w: Walk, src: Endpoint, dst: IpAddress, conns: ConnectionSet): undefined {
   const { topo, fwd } = w;
   const srcSubnet = topo.subnet(src.subnetId);
   if (!srcSubnet) {
@@ -131,7 +131,7 @@ function intoNetwork(
   dst: IpAddress,
   conns: ConnectionSet,
   viaPeering: string | undefined,
-): void {
+): undefined {
   const { topo, fwd, ret } = w;
   const dstText = formatIp(dst.family, dst.value);
   const dstSubnet = topo.subnetAt(network, dst);

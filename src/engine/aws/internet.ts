@@ -21,7 +21,7 @@ export function toInternet(
   igwId: string,
   dst: IpAddress,
   conns: ConnectionSet,
-): void {
+): undefined {
   const { topo, fwd, ret } = w;
   const igw = topo.internetGatewayOf(srcSubnet.networkId);
   if (!igw || igw.id !== igwId)
@@ -70,7 +70,7 @@ export function toInternet(
  * address, NACL and security groups inbound, and a route back to the gateway for the reply — without it
  * a public address in a private subnet is not reachable (cloud-semantics §1.3-6).
  */
-export function fromInternet(w: Walk, client: IpAddress, dst: IpAddress, conns: ConnectionSet): void {
+export function fromInternet(w: Walk, client: IpAddress, dst: IpAddress, conns: ConnectionSet): undefined {
   const { topo, fwd, ret } = w;
   const dstText = formatIp(dst.family, dst.value);
   const eni = topo.endpointsWithPublic(dstText)[0];

@@ -22,7 +22,8 @@ export class Leg {
     this.steps.push(step);
   }
 
-  block(step: Step): void {
+  /** Record the blocking step. Returns undefined so a walk can `return leg.block(...)`. */
+  block(step: Step): undefined {
     this.steps.push(step);
     this.blocked = {
       kind: step.decidedBy,
@@ -30,6 +31,7 @@ export class Leg {
       direction: this.direction,
       ...(step.rule === undefined ? {} : { rule: step.rule }),
     };
+    return undefined;
   }
 
   /** Forward: what of `conns` the filter lets through, or undefined when nothing does (blocked). */
