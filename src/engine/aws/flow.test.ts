@@ -120,10 +120,50 @@ describe('examples/acme connections', () => {
     expect(v.forward.find((s) => s.kind === 'nat')).toMatchObject({ from: '10.10.0.10', to: '3.223.71.18' });
   });
 
-  it('a path through an element not modelled yet is unknown, never blocked (NAT gateway)', () => {
+  it('app -> internet goes out through the NAT gateway, and the reply is dropped by the prod-app NACL', () => {
     const v = fromEni(APP1, '8.8.8.8', tcp(443));
+    expect(v.blockedAt).toEqual({
+      kind: 'network-acl',
+      resource: 'acl-07f92144057242cc6',
+      direction: 'return',
+    });
+    expect(show(v.forward)).toEqual([
+      'filter sg-06494a0cea2b0aff3 allowed sg-06494a0cea2b0aff3/egress/0',
+      'route rtb-05e75d0739a582d4b forwarded 0.0.0.0/0 -> nat-020b3f9d0efb8036a',
+      'filter acl-07f92144057242cc6 allowed acl-07f92144057242cc6/egress/100',
+      'filter acl-0784616cafcaf7b8e allowed acl-0784616cafcaf7b8e/ingress/100',
+      'nat nat-020b3f9d0efb8036a forwarded',
+      'route rtb-04c84553be6fccab4 forwarded 0.0.0.0/0 -> igw-053630cdddd19ac51',
+      'filter acl-0784616cafcaf7b8e allowed acl-0784616cafcaf7b8e/egress/100',
+      'nat igw-053630cdddd19ac51 forwarded',
+      'delivered 8.8.8.8 allowed',
+    ]);
+    expect(show(v.return)).toEqual([
+      'filter acl-0784616cafcaf7b8e allowed acl-0784616cafcaf7b8e/ingress/100',
+      'filter acl-0784616cafcaf7b8e allowed acl-0784616cafcaf7b8e/egress/100',
+      'nat nat-020b3f9d0efb8036a forwarded',
+      'filter acl-07f92144057242cc6 denied passes none',
+    ]);
+    // The address the internet sees is the gateway's Elastic IP.
+    expect(
+      v.forward.filter((s) => s.kind === 'nat').map((s) => (s.kind === 'nat' ? `${s.from} -> ${s.to}` : '')),
+    ).toEqual(['10.10.10.21 -> 10.10.0.45', '10.10.0.45 -> 44.207.131.5']);
+  });
+
+  it('a NAT gateway carries TCP, UDP and ICMP only (cloud-semantics §1.3-8)', () => {
+    const gre = fromEni(APP1, '8.8.8.8', ConnectionSet.protocol(47));
+    // The app's group does not even let GRE out; the SG decides first.
+    expect(gre.blockedAt).toEqual({
+      kind: 'security-group',
+      resource: 'sg-06494a0cea2b0aff3',
+      direction: 'forward',
+    });
+  });
+
+  it('a path through an element not modelled yet is unknown, never blocked (transit gateway)', () => {
+    const v = fromEni(APP1, '10.0.10.30', tcp(443));
     expect(v.verdict).toBe('unknown');
     expect(v.blockedAt).toBeNull();
-    expect(v.uncertain).toEqual(['route target nat-gateway nat-020b3f9d0efb8036a is not modelled yet']);
+    expect(v.uncertain).toEqual(['route target transit-gateway tgw-09d7f8e1f9c152c8b is not modelled yet']);
   });
 });

@@ -10,6 +10,7 @@ import type { Verdict } from '../trace.js';
 import { naclVerdict, securityGroupVerdict } from './filters.js';
 import { fromInternet, toInternet } from './internet.js';
 import { Leg } from './leg.js';
+import { viaNatGateway } from './nat.js';
 import { ephemeralPorts, replyOf } from './reply.js';
 import { lookupRoute } from './routes.js';
 import type { AwsTopology } from './topology.js';
@@ -119,6 +120,7 @@ function fromEndpoint(w: Walk, src: Endpoint, dst: IpAddress, conns: ConnectionS
     return intoNetwork(w, src, srcSubnet, other, dst, out, pcx.id);
   }
   if (target.kind === 'internet-gateway') return toInternet(w, src, srcSubnet, target.id ?? '', dst, out);
+  if (target.kind === 'nat-gateway') return viaNatGateway(w, src, srcSubnet, target.id ?? '', dst, out);
   w.notModelled.push(`route target ${target.kind} ${target.id ?? ''} is not modelled yet`);
 }
 
