@@ -160,10 +160,39 @@ describe('examples/acme connections', () => {
     });
   });
 
-  it('a path through an element not modelled yet is unknown, never blocked (transit gateway)', () => {
-    const v = fromEni(APP1, '10.0.10.30', tcp(443));
+  it('shared-services reaches analytics through the hub table; the reply comes back through the spoke table', () => {
+    const v = fromEni('eni-00694a1c446fad2ed', '10.30.21.88');
+    expect(v.verdict).toBe('allowed');
+    expect(show(v.forward).filter((x) => x.startsWith('transit') || x.startsWith('route'))).toEqual([
+      'route rtb-027f666cd6d3b4b4c forwarded 10.0.0.0/8 -> tgw-09d7f8e1f9c152c8b',
+      'transit tgw-rtb-01df2fc44674fc7c0 forwarded 10.30.0.0/16 -> tgw-attach-003479a2420009458',
+    ]);
+    expect(show(v.return).filter((x) => x.startsWith('transit') || x.startsWith('route'))).toEqual([
+      'route rtb-0f7d00c04cc92bcd7 forwarded 10.0.0.0/16 -> tgw-09d7f8e1f9c152c8b',
+      'transit tgw-rtb-0ec2021683790e05d forwarded 10.0.0.0/16 -> tgw-attach-0857dd8120acd5ddf',
+    ]);
+  });
+
+  it('through the transit gateway the destination group still decides (ci-runner has no inbound rules)', () => {
+    expect(fromEni(APP1, '10.0.10.30', tcp(443)).blockedAt).toEqual({
+      kind: 'security-group',
+      resource: 'sg-0defe84cfd3dd63f3',
+      direction: 'forward',
+    });
+  });
+
+  it('the data VPC has no route to staging', () => {
+    expect(fromEni('eni-02d6384c953c7bd41', '10.20.10.25', tcp(443)).blockedAt).toEqual({
+      kind: 'route',
+      resource: 'rtb-0f7d00c04cc92bcd7',
+      direction: 'forward',
+    });
+  });
+
+  it('a path through an element not modelled yet is unknown, never blocked (S3 gateway endpoint)', () => {
+    const v = fromEni(APP1, '52.217.1.1', tcp(443));
     expect(v.verdict).toBe('unknown');
     expect(v.blockedAt).toBeNull();
-    expect(v.uncertain).toEqual(['route target transit-gateway tgw-09d7f8e1f9c152c8b is not modelled yet']);
+    expect(v.uncertain).toEqual(['route target gateway-endpoint vpce-092e3766d19fab27d is not modelled yet']);
   });
 });
