@@ -147,7 +147,7 @@ function intoNetwork(
       decidedBy: 'endpoint',
       resource: dstText,
       action: 'no-route',
-      note: 'no interface owns this address',
+      note: dstSubnet ? 'no interface owns this address' : 'no subnet holds this address',
     });
   const srcIp = src.primaryPrivateIp ? parseIp(src.primaryPrivateIp) : undefined;
   if (!srcIp) {

@@ -3,12 +3,21 @@ import {
   type Endpoint,
   formatIp,
   type IpAddress,
+  IpSet,
   type Subnet,
 } from '../../model/index.js';
 import { naclVerdict, securityGroupVerdict } from './filters.js';
 import { ephemeralPorts, replyOf } from './reply.js';
 import { lookupRoute } from './routes.js';
 import { groupsOf, type Walk } from './walk.js';
+
+const PRIVATE = IpSet.fromCidrs([
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '100.64.0.0/10',
+  'fc00::/7',
+]);
 
 /**
  * Out through the internet gateway (cloud-semantics §1.3-6/7): the gateway must be attached, the
@@ -76,6 +85,15 @@ export function fromInternet(w: Walk, client: IpAddress, dst: IpAddress, conns: 
   const eni = topo.endpointsWithPublic(dstText)[0];
   const subnet = topo.subnet(eni?.subnetId);
   if (!eni || !subnet) {
+    // The internet carries no private addresses (RFC 1918, RFC 6598, and any VPC's own range).
+    if (PRIVATE.contains(dst) || topo.estate.all('network').some((n) => topo.inNetwork(n.id, dst)))
+      return fwd.block({
+        kind: 'dropped',
+        decidedBy: 'no-public-address',
+        resource: dstText,
+        action: 'no-route',
+        note: 'a private address is not reachable from the internet',
+      });
     w.notModelled.push(`${dstText} is not a public address of an interface in the inputs`);
     return;
   }

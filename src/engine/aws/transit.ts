@@ -164,7 +164,7 @@ export function viaTransitGateway(
       decidedBy: 'endpoint',
       resource: dstText,
       action: 'no-route',
-      note: 'no interface owns this address',
+      note: dstSubnet ? 'no interface owns this address' : 'no subnet holds this address',
     });
   const dstEntry = subnetInZone(topo, dstAtt, dstSubnet.zone) ?? topo.subnet(dstAtt.subnetIds[0]);
   if (!dstEntry) {
