@@ -26,7 +26,7 @@ export function dispositionOf(v: Verdict, topo: AwsTopology, src: Endpoint | und
   const blocked = v.blockedAt?.direction === 'forward' ? v.blockedAt : undefined;
   if (!blocked) {
     const last = v.forward[v.forward.length - 1];
-    if (!last || last.kind !== 'delivered') return 'UNKNOWN';
+    if (last?.kind !== 'delivered') return 'UNKNOWN';
     return last.decidedBy === 'internet-gateway' ? 'EXITS_NETWORK' : 'ACCEPTED';
   }
   switch (blocked.kind) {
