@@ -4,11 +4,13 @@ import {
   formatIp,
   type IpAddress,
   IpSet,
+  parseIp,
   type Subnet,
 } from '../../model/index.js';
 import { naclVerdict, securityGroupVerdict } from './filters.js';
 import { ephemeralPorts, replyOf } from './reply.js';
 import { lookupRoute } from './routes.js';
+import type { AwsTopology } from './topology.js';
 import { groupsOf, type Walk } from './walk.js';
 
 const PRIVATE = IpSet.fromCidrs([
@@ -62,16 +64,37 @@ export function toInternet(
       from: src.primaryPrivateIp ?? '',
       to: publicIp,
     });
-  fwd.add({
-    kind: 'delivered',
-    decidedBy: 'internet-gateway',
-    resource: formatIp(dst.family, dst.value),
-    action: 'allowed',
-    note: 'internet host',
-  });
+  const dstText = formatIp(dst.family, dst.value);
+  // Past the gateway the packet is on the internet, which carries no private addresses (the hybrid-cloud
+  // notebook's cross-region private IP is dropped there).
+  if (isPrivate(topo, dst))
+    return fwd.block({
+      kind: 'dropped',
+      decidedBy: 'internet-gateway',
+      resource: igw.id,
+      action: 'no-route',
+      note: `${dstText} is a private address: the internet does not carry it`,
+    });
+  if (topo.endpointsWithPublic(dstText).length > 0) {
+    // Another interface's public address: in again through its gateway, seen from our public address
+    // (cloud-semantics §1.3-7: references and private-range rules no longer match).
+    fromInternet(w, parseIp(publicIp)!, dst, c);
+    if (w.fwd.blocked || w.ret.blocked || w.notModelled.length > 0) return;
+  } else
+    fwd.add({
+      kind: 'delivered',
+      decidedBy: 'internet-gateway',
+      resource: dstText,
+      action: 'allowed',
+      note: 'internet host',
+    });
   const reply = replyOf(c, ephemeralPorts(src.osHint));
   if (acl && !ret.admits(naclVerdict(topo, acl, 'ingress', dst), 'network-acl', acl.id, reply)) return;
   ret.add({ kind: 'delivered', decidedBy: 'endpoint', resource: src.id, action: 'allowed' });
+}
+
+function isPrivate(topo: AwsTopology, a: IpAddress): boolean {
+  return PRIVATE.contains(a) || topo.estate.all('network').some((n) => topo.inNetwork(n.id, a));
 }
 
 /**
@@ -86,7 +109,7 @@ export function fromInternet(w: Walk, client: IpAddress, dst: IpAddress, conns: 
   const subnet = topo.subnet(eni?.subnetId);
   if (!eni || !subnet) {
     // The internet carries no private addresses (RFC 1918, RFC 6598, and any VPC's own range).
-    if (PRIVATE.contains(dst) || topo.estate.all('network').some((n) => topo.inNetwork(n.id, dst)))
+    if (isPrivate(topo, dst))
       return fwd.block({
         kind: 'dropped',
         decidedBy: 'no-public-address',
