@@ -196,3 +196,17 @@ describe('examples/acme connections', () => {
     expect(v.uncertain).toEqual(['route target gateway-endpoint vpce-092e3766d19fab27d is not modelled yet']);
   });
 });
+
+describe('Amazon-provided services (cloud-semantics §1.1-12)', () => {
+  it('DNS at the VPC base + 2 and the metadata service answer even where groups would not allow it', () => {
+    // prod-db's group has no egress rules at all.
+    for (const dst of ['10.10.0.2', '169.254.169.254']) {
+      const v = fromEni('eni-0f2ee4f5f1a221456', dst, ConnectionSet.udp(PortSet.of(53)));
+      expect(v.verdict).toBe('allowed');
+      expect(v.forward.map((s) => s.note)).toEqual(['Amazon-provided service, not filtered']);
+    }
+    expect(
+      fromEni('eni-0f2ee4f5f1a221456', '10.10.0.3', ConnectionSet.udp(PortSet.of(53))).blockedAt?.kind,
+    ).toBe('security-group');
+  });
+});

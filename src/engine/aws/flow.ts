@@ -3,6 +3,7 @@ import {
   type Endpoint,
   formatIp,
   type IpAddress,
+  parseCidr,
   parseIp,
   type Subnet,
 } from '../../model/index.js';
@@ -16,6 +17,25 @@ import { lookupRoute } from './routes.js';
 import type { AwsTopology } from './topology.js';
 import { viaTransitGateway } from './transit.js';
 import { groupsOf, type Walk } from './walk.js';
+
+const LINK_LOCAL_SERVICES = new Set([
+  '169.254.169.254',
+  '169.254.169.253',
+  '169.254.169.123',
+  'fd00:ec2::254',
+  'fd00:ec2::253',
+  'fd00:ec2::123',
+]);
+
+function isAmazonService(topo: AwsTopology, networkId: string | undefined, dst: IpAddress): boolean {
+  if (LINK_LOCAL_SERVICES.has(formatIp(dst.family, dst.value))) return true;
+  const net = networkId ? topo.estate.get('network', networkId) : undefined;
+  // The resolver sits at the base of each IPv4 block of the VPC plus two.
+  return (net?.cidrs ?? []).some((c) => {
+    const p = parseCidr(c);
+    return typeof p !== 'string' && p.family === 4 && dst.family === 4 && dst.value === p.network + 2n;
+  });
+}
 
 export type FlowSource =
   | { readonly kind: 'endpoint'; readonly endpoint: Endpoint }
@@ -61,6 +81,18 @@ function fromEndpoint(w: Walk, src: Endpoint, dst: IpAddress, conns: ConnectionS
   const srcSubnet = topo.subnet(src.subnetId);
   if (!srcSubnet) {
     w.notModelled.push(`${src.id} has no subnet in the inputs`);
+    return;
+  }
+  // The Route 53 Resolver (VPC base + 2), IMDS and the time service answer every instance; security
+  // groups and NACLs cannot filter them (cloud-semantics §1.1-12).
+  if (isAmazonService(topo, src.networkId, dst)) {
+    fwd.add({
+      kind: 'delivered',
+      decidedBy: 'endpoint',
+      resource: formatIp(dst.family, dst.value),
+      action: 'allowed',
+      note: 'Amazon-provided service, not filtered',
+    });
     return;
   }
   const out = fwd.narrow(
