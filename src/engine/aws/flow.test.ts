@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importFiles, listJson, repoRoot } from '../../../test/support.js';
+import { importDocs, importFiles, listJson, repoRoot } from '../../../test/support.js';
 import { ConnectionSet, PortSet, parseIp } from '../../model/index.js';
 import type { Step, Verdict } from '../trace.js';
 import { evaluateFlow } from './flow.js';
@@ -189,11 +189,68 @@ describe('examples/acme connections', () => {
     });
   });
 
-  it('a path through an element not modelled yet is unknown, never blocked (S3 gateway endpoint)', () => {
+  it('S3 through the gateway endpoint: the prefix-list route, the app group allows 443 anywhere, the reply is dropped by the prod-app NACL', () => {
     const v = fromEni(APP1, '52.217.1.1', tcp(443));
+    expect(v.forward.find((x) => x.kind === 'gateway')).toMatchObject({
+      resource: 'vpce-092e3766d19fab27d',
+      note: 'com.amazonaws.us-east-1.s3',
+    });
+    expect(v.blockedAt).toEqual({
+      kind: 'network-acl',
+      resource: 'acl-07f92144057242cc6',
+      direction: 'return',
+    });
+  });
+
+  it('a path through an element not modelled yet is unknown, never blocked (appliance routes)', () => {
+    const A = 'aws/111111111111/us-east-1';
+    const t = new AwsTopology(
+      importDocs({
+        [`${A}/vpcs.json`]: { Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }] },
+        [`${A}/subnets.json`]: {
+          Subnets: [{ SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24' }],
+        },
+        [`${A}/rt.json`]: {
+          RouteTables: [
+            {
+              RouteTableId: 'rtb-1',
+              VpcId: 'vpc-1',
+              Associations: [{ Main: true }],
+              Routes: [{ DestinationCidrBlock: '0.0.0.0/0', NetworkInterfaceId: 'eni-fw', State: 'active' }],
+            },
+          ],
+        },
+        [`${A}/sg.json`]: {
+          SecurityGroups: [
+            {
+              GroupId: 'sg-1',
+              VpcId: 'vpc-1',
+              IpPermissions: [],
+              IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+            },
+          ],
+        },
+        [`${A}/eni.json`]: {
+          NetworkInterfaces: [
+            {
+              NetworkInterfaceId: 'eni-1',
+              VpcId: 'vpc-1',
+              SubnetId: 'subnet-1',
+              PrivateIpAddress: '10.0.1.5',
+              Groups: [{ GroupId: 'sg-1' }],
+            },
+          ],
+        },
+      }),
+    );
+    const v = evaluateFlow(t, {
+      source: { kind: 'endpoint', endpoint: t.endpoint('eni-1')! },
+      destination: parseIp('8.8.8.8')!,
+      connections: tcp(443),
+    });
     expect(v.verdict).toBe('unknown');
     expect(v.blockedAt).toBeNull();
-    expect(v.uncertain).toEqual(['route target gateway-endpoint vpce-092e3766d19fab27d is not modelled yet']);
+    expect(v.uncertain).toEqual(['route target network-interface eni-fw is not modelled yet']);
   });
 });
 

@@ -14,6 +14,7 @@ import { Leg } from './leg.js';
 import { viaNatGateway } from './nat.js';
 import { ephemeralPorts, replyOf } from './reply.js';
 import { lookupRoute } from './routes.js';
+import { viaGatewayEndpoint } from './service-endpoint.js';
 import type { AwsTopology } from './topology.js';
 import { viaTransitGateway } from './transit.js';
 import { groupsOf, type Walk } from './walk.js';
@@ -156,6 +157,8 @@ function fromEndpoint(w: Walk, src: Endpoint, dst: IpAddress, conns: ConnectionS
   if (target.kind === 'nat-gateway') return viaNatGateway(w, src, srcSubnet, target.id ?? '', dst, out);
   if (target.kind === 'transit-gateway')
     return viaTransitGateway(w, src, srcSubnet, target.id ?? '', dst, out);
+  if (target.kind === 'gateway-endpoint')
+    return viaGatewayEndpoint(w, src, srcSubnet, target.id ?? '', dst, out);
   w.notModelled.push(`route target ${target.kind} ${target.id ?? ''} is not modelled yet`);
 }
 
