@@ -162,6 +162,22 @@ function fromEndpoint(w: Walk, src: Endpoint, dst: IpAddress, conns: ConnectionS
   w.notModelled.push(`route target ${target.kind} ${target.id ?? ''} is not modelled yet`);
 }
 
+/**
+ * The reply follows the responder's route table (no uRPF, cloud-semantics §1.4-5): it must name an
+ * active peering between the responder's VPC and the client's (AWS allows one per pair of VPCs).
+ */
+function backOverPeering(
+  topo: AwsTopology,
+  pcxId: string | undefined,
+  from: string,
+  to: string | undefined,
+): boolean {
+  const pcx = pcxId ? topo.estate.get('peering', pcxId) : undefined;
+  if (!pcx?.active) return false;
+  const ends = [pcx.requester.networkId, pcx.accepter.networkId];
+  return ends.includes(from) && to !== undefined && ends.includes(to);
+}
+
 /** Delivery to an interface of `network` (the source's own VPC, or the peer VPC of `viaPeering`). */
 function intoNetwork(
   w: Walk,
@@ -212,7 +228,9 @@ function intoNetwork(
   const target = r?.route?.target;
   const ok =
     r?.route?.state === 'active' &&
-    (viaPeering ? target?.kind === 'peering' && target.id === viaPeering : target?.kind === 'local');
+    (viaPeering
+      ? backOverPeering(topo, target?.kind === 'peering' ? target.id : undefined, network, src.networkId)
+      : target?.kind === 'local');
   if (!ok)
     return ret.block({
       kind: 'route',

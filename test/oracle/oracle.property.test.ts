@@ -1,0 +1,305 @@
+/**
+ * Issue #3 item 4: on random small estates (2-3 VPCs, peering in random states, security groups with
+ * CIDR and group sources, NACLs with random ordered allow/deny entries, random peering routes and
+ * blackholes), the engine's verdict for random TCP connections equals the independent simulator's.
+ * Estates are written as AWS CLI JSON and go through the real importer.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { AwsTopology, evaluateFlow } from '../../src/engine/index.js';
+import { ConnectionSet, PortSet, parseIp } from '../../src/model/index.js';
+import { importDocs } from '../support.js';
+import { simulate } from './simulator.js';
+
+const RUNS = Number(process.env.FC_ORACLE_RUNS ?? 1000);
+const A = 'aws/111111111111/us-east-1';
+const PORTS = [22, 80, 443, 8080];
+const RANGES: [number, number][] = [
+  [22, 22],
+  [80, 80],
+  [443, 443],
+  [0, 65535],
+  [1024, 65535],
+  [32768, 60999],
+  [40000, 50000],
+  [8080, 8080],
+];
+
+const vpcIds = ['vpc-0', 'vpc-1', 'vpc-2'];
+const cidrs = (n: number) => [
+  '0.0.0.0/0',
+  ...vpcIds
+    .slice(0, n)
+    .flatMap((_, i) => [`10.${i}.0.0/16`, `10.${i}.0.0/24`, `10.${i}.1.0/24`, `10.${i}.1.10/32`]),
+];
+
+const ALL_OUT = {
+  proto: '-1',
+  range: [0, 65535] as [number, number],
+  source: { cidr: '0.0.0.0/0' },
+} as const;
+
+const perm = (n: number) =>
+  fc.record({
+    proto: fc.constantFrom('tcp', '-1'),
+    range: fc.constantFrom(...RANGES),
+    source: fc.oneof(
+      fc.constantFrom(...cidrs(n)).map((c) => ({ cidr: c })),
+      fc.nat({ max: n * 2 - 1 }).map((g) => ({ group: `sg-${g}` })),
+    ),
+  });
+
+const entry = (n: number) =>
+  fc.record({
+    number: fc.integer({ min: 1, max: 50 }).map((x) => x * 10),
+    allow: fc.boolean(),
+    proto: fc.constantFrom('6', '-1'),
+    range: fc.constantFrom(...RANGES),
+    cidr: fc.constantFrom(...cidrs(n)),
+  });
+
+const estateArb = fc.integer({ min: 2, max: 3 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    ingress: fc.array(fc.array(perm(n), { minLength: 1, maxLength: 3 }), {
+      minLength: n * 2,
+      maxLength: n * 2,
+    }),
+    // Most groups keep an allow-all egress, as real ones do.
+    egress: fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.constant([ALL_OUT]) },
+        { weight: 1, arbitrary: fc.array(perm(n), { maxLength: 2 }) },
+      ),
+      {
+        minLength: n * 2,
+        maxLength: n * 2,
+      },
+    ),
+    groupsOf: fc.array(fc.subarray([0, 1], { minLength: 1 }), { minLength: n * 2, maxLength: n * 2 }),
+    acl: fc.array(
+      fc.record({
+        inbound: fc.array(entry(n), { maxLength: 3 }),
+        outbound: fc.array(entry(n), { maxLength: 3 }),
+        // Usually a catch-all allow after the random entries, so that denials are the exception.
+        openIn: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(true) },
+          { weight: 1, arbitrary: fc.constant(false) },
+        ),
+        openOut: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(true) },
+          { weight: 1, arbitrary: fc.constant(false) },
+        ),
+      }),
+      { minLength: n, maxLength: n },
+    ),
+    peerings: fc.array(
+      fc.record({
+        a: fc.nat({ max: n - 1 }),
+        b: fc.nat({ max: n - 1 }),
+        active: fc.boolean(),
+        routeA: fc.boolean(),
+        routeB: fc.boolean(),
+      }),
+      { maxLength: 3 },
+    ),
+    blackhole: fc.option(fc.constantFrom(...cidrs(n).slice(1)), { nil: undefined }),
+  }),
+);
+
+type Spec = typeof estateArb extends fc.Arbitrary<infer T> ? T : never;
+
+function docs(s: Spec): Record<string, unknown> {
+  const vpcs = vpcIds.slice(0, s.n);
+  const permJson = (p: Spec['ingress'][number][number]) => ({
+    IpProtocol: p.proto,
+    ...(p.proto === 'tcp' ? { FromPort: p.range[0], ToPort: p.range[1] } : {}),
+    ...('cidr' in p.source
+      ? { IpRanges: [{ CidrIp: p.source.cidr }] }
+      : { UserIdGroupPairs: [{ GroupId: p.source.group }] }),
+  });
+  const entryJson = (e: Spec['acl'][number]['inbound'][number], egress: boolean) => ({
+    RuleNumber: e.number,
+    Egress: egress,
+    Protocol: e.proto,
+    RuleAction: e.allow ? 'allow' : 'deny',
+    CidrBlock: e.cidr,
+    ...(e.proto === '6' ? { PortRange: { From: e.range[0], To: e.range[1] } } : {}),
+  });
+  // AWS allows one peering per pair of VPCs.
+  const pairs = new Set<string>();
+  const peerings = s.peerings.filter((p) => {
+    const key = `${Math.min(p.a, p.b)}-${Math.max(p.a, p.b)}`;
+    if (p.a === p.b || pairs.has(key)) return false;
+    pairs.add(key);
+    return true;
+  });
+  return {
+    [`${A}/vpcs.json`]: { Vpcs: vpcs.map((id, i) => ({ VpcId: id, CidrBlock: `10.${i}.0.0/16` })) },
+    [`${A}/subnets.json`]: {
+      Subnets: vpcs.flatMap((id, i) =>
+        [0, 1].map((j) => ({
+          SubnetId: `subnet-${i}-${j}`,
+          VpcId: id,
+          CidrBlock: `10.${i}.${j}.0/24`,
+          AvailabilityZone: 'us-east-1a',
+        })),
+      ),
+    },
+    [`${A}/sgs.json`]: {
+      SecurityGroups: vpcs.flatMap((id, i) =>
+        [0, 1].map((j) => ({
+          GroupId: `sg-${i * 2 + j}`,
+          VpcId: id,
+          IpPermissions: s.ingress[i * 2 + j]!.map(permJson),
+          IpPermissionsEgress: s.egress[i * 2 + j]!.map(permJson),
+        })),
+      ),
+    },
+    [`${A}/enis.json`]: {
+      NetworkInterfaces: vpcs.flatMap((id, i) =>
+        [0, 1].map((j) => ({
+          NetworkInterfaceId: `eni-${i}-${j}`,
+          VpcId: id,
+          SubnetId: `subnet-${i}-${j}`,
+          PrivateIpAddress: `10.${i}.${j}.10`,
+          Groups: s.groupsOf[i * 2 + j]!.map((g) => ({ GroupId: `sg-${i * 2 + g}` })),
+        })),
+      ),
+    },
+    [`${A}/acls.json`]: {
+      NetworkAcls: vpcs.flatMap((id, i) => [
+        {
+          NetworkAclId: `acl-default-${i}`,
+          VpcId: id,
+          IsDefault: true,
+          Associations: [{ SubnetId: `subnet-${i}-0` }],
+          Entries: [
+            { RuleNumber: 100, Egress: false, Protocol: '-1', RuleAction: 'allow', CidrBlock: '0.0.0.0/0' },
+            { RuleNumber: 100, Egress: true, Protocol: '-1', RuleAction: 'allow', CidrBlock: '0.0.0.0/0' },
+          ],
+        },
+        {
+          NetworkAclId: `acl-${i}`,
+          VpcId: id,
+          IsDefault: false,
+          Associations: [{ SubnetId: `subnet-${i}-1` }],
+          Entries: [
+            ...s.acl[i]!.inbound.map((e) => entryJson(e, false)),
+            ...s.acl[i]!.outbound.map((e) => entryJson(e, true)),
+            ...(s.acl[i]!.openIn
+              ? [
+                  {
+                    RuleNumber: 900,
+                    Egress: false,
+                    Protocol: '-1',
+                    RuleAction: 'allow',
+                    CidrBlock: '0.0.0.0/0',
+                  },
+                ]
+              : []),
+            ...(s.acl[i]!.openOut
+              ? [
+                  {
+                    RuleNumber: 900,
+                    Egress: true,
+                    Protocol: '-1',
+                    RuleAction: 'allow',
+                    CidrBlock: '0.0.0.0/0',
+                  },
+                ]
+              : []),
+          ],
+        },
+      ]),
+    },
+    [`${A}/pcx.json`]: {
+      VpcPeeringConnections: peerings.map((p, k) => ({
+        VpcPeeringConnectionId: `pcx-${k}`,
+        Status: { Code: p.active ? 'active' : 'pending-acceptance' },
+        RequesterVpcInfo: { VpcId: vpcs[p.a] },
+        AccepterVpcInfo: { VpcId: vpcs[p.b] },
+      })),
+    },
+    [`${A}/rts.json`]: {
+      RouteTables: vpcs.map((id, i) => ({
+        RouteTableId: `rtb-${i}`,
+        VpcId: id,
+        Associations: [{ Main: true }],
+        Routes: [
+          {
+            DestinationCidrBlock: `10.${i}.0.0/16`,
+            GatewayId: 'local',
+            Origin: 'CreateRouteTable',
+            State: 'active',
+          },
+          ...peerings.flatMap((p, k) => {
+            const other = p.a === i ? p.b : p.b === i ? p.a : -1;
+            const wanted = p.a === i ? p.routeA : p.routeB;
+            return other >= 0 && wanted
+              ? [
+                  {
+                    DestinationCidrBlock: `10.${other}.0.0/16`,
+                    VpcPeeringConnectionId: `pcx-${k}`,
+                    Origin: 'CreateRoute',
+                    State: p.active ? 'active' : 'blackhole',
+                  },
+                ]
+              : [];
+          }),
+          ...(s.blackhole && i === 0
+            ? [
+                {
+                  DestinationCidrBlock: s.blackhole,
+                  VpcPeeringConnectionId: 'pcx-gone',
+                  Origin: 'CreateRoute',
+                  State: 'blackhole',
+                },
+              ]
+            : []),
+        ],
+      })),
+    },
+  };
+}
+
+describe('engine vs independent simulator (random small estates)', () => {
+  it('gives the same verdict, and the same blocked direction, for random TCP connections', () => {
+    const seen = { allowed: 0, forward: 0, return: 0 };
+    fc.assert(
+      fc.property(estateArb, fc.nat(), fc.nat(), fc.constantFrom(...PORTS), (spec, x, y, port) => {
+        const estate = importDocs(docs(spec));
+        const topo = new AwsTopology(estate);
+        const enis = estate.all('endpoint');
+        const a = enis[x % enis.length]!;
+        // Half the pairs in one VPC (so that more than routing decides), half anywhere.
+        const sameVpc = enis.filter((e) => e.networkId === a.networkId && e.id !== a.id);
+        const b =
+          y % 2 === 0 && sameVpc.length > 0 ? sameVpc[(y >> 1) % sameVpc.length]! : enis[y % enis.length]!;
+        if (a.id === b.id) return;
+        const expected = simulate(estate, a, b, port);
+        const v = evaluateFlow(topo, {
+          source: { kind: 'endpoint', endpoint: a },
+          destination: parseIp(b.privateIps[0]!)!,
+          connections: ConnectionSet.tcp(PortSet.of(port)),
+        });
+        const got =
+          v.verdict === 'allowed'
+            ? 'allowed'
+            : v.verdict === 'blocked'
+              ? `blocked-${v.blockedAt!.direction}`
+              : `unknown: ${v.uncertain.join('; ')}`;
+        expect(got).toBe(expected);
+        seen[expected === 'allowed' ? 'allowed' : expected === 'blocked-forward' ? 'forward' : 'return']++;
+        if (process.env.ORACLE_DEBUG)
+          process.stdout.write(`${a.id} -> ${b.id}:${port} ${expected} ${JSON.stringify(v.blockedAt)}\n`);
+      }),
+      { numRuns: RUNS },
+    );
+    if (process.env.ORACLE_DEBUG) process.stdout.write(`${JSON.stringify(seen)}\n`);
+    // The generator must produce every outcome, or the property proves little.
+    expect(seen.allowed).toBeGreaterThan(RUNS / 20);
+    expect(seen.forward).toBeGreaterThan(RUNS / 20);
+    expect(seen.return).toBeGreaterThan(RUNS / 50);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * An independent single-packet simulator for small AWS estates (issue #3 item 4). Deliberately naive:
+ * it walks one packet at a time with plain loops and bigint masks, shares no code with src/engine, and
+ * only knows same-VPC delivery, VPC peering, security groups and NACLs. The property test compares the
+ * engine's connection verdicts with it.
+ */
+import type { Endpoint, Estate, Filter, FilterRule, RouteTable, Subnet } from '../../src/model/index.js';
+
+export interface Packet {
+  readonly src: bigint;
+  readonly dst: bigint;
+  readonly sport: number;
+  readonly dport: number;
+}
+
+function v4(text: string): bigint {
+  return text.split('.').reduce((a, o) => a * 256n + BigInt(o), 0n);
+}
+
+function inCidr(ip: bigint, cidr: string): boolean {
+  const [base, len] = cidr.split('/');
+  if (!base || base.includes(':')) return false;
+  const bits = BigInt(32 - Number(len));
+  return ip >> bits === v4(base) >> bits;
+}
+
+function memberIps(estate: Estate, groupId: string): bigint[] {
+  return estate
+    .all('endpoint')
+    .filter((e) => e.filterIds.includes(groupId))
+    .flatMap((e) => e.privateIps.map(v4));
+}
+
+function activePeering(estate: Estate, a: string, b: string): boolean {
+  return estate
+    .all('peering')
+    .some(
+      (p) =>
+        p.active &&
+        ((p.requester.networkId === a && p.accepter.networkId === b) ||
+          (p.requester.networkId === b && p.accepter.networkId === a)),
+    );
+}
+
+function peerMatches(estate: Estate, f: Filter, r: FilterRule, ip: bigint): boolean {
+  if (r.peer.kind === 'cidr') return inCidr(ip, r.peer.cidr);
+  if (r.peer.kind === 'group') {
+    const g = estate.get('filter', r.peer.groupId);
+    if (!g || (g.networkId !== f.networkId && !activePeering(estate, f.networkId ?? '', g.networkId ?? '')))
+      return false;
+    return memberIps(estate, r.peer.groupId).includes(ip);
+  }
+  return false;
+}
+
+function tcpAllows(r: FilterRule, port: number): boolean {
+  return r.connections.allowsPacket({ protocol: 6, port });
+}
+
+function sgAllows(estate: Estate, eni: Endpoint, egress: boolean, p: Packet): boolean {
+  const peer = egress ? p.dst : p.src;
+  for (const id of eni.filterIds) {
+    const f = estate.get('filter', id);
+    for (const r of f?.rules ?? [])
+      if (
+        r.direction === (egress ? 'egress' : 'ingress') &&
+        tcpAllows(r, p.dport) &&
+        peerMatches(estate, f!, r, peer)
+      )
+        return true;
+  }
+  return false;
+}
+
+function naclOf(estate: Estate, s: Subnet): Filter | undefined {
+  const acls = estate.all('filter').filter((f) => f.filterKind === 'aws-network-acl');
+  return (
+    acls.find((f) => f.subnetIds.includes(s.id)) ??
+    acls.find((f) => f.isDefault && f.networkId === s.networkId)
+  );
+}
+
+function naclAllows(estate: Estate, s: Subnet, egress: boolean, p: Packet): boolean {
+  const acl = naclOf(estate, s);
+  if (!acl) return true;
+  const peer = egress ? p.dst : p.src;
+  const rules = acl.rules
+    .filter((r) => r.direction === (egress ? 'egress' : 'ingress'))
+    .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+  for (const r of rules)
+    if (tcpAllows(r, p.dport) && peerMatches(estate, acl, r, peer)) return r.action === 'allow';
+  return false;
+}
+
+function tableOf(estate: Estate, s: Subnet): RouteTable | undefined {
+  const tables = estate.all('route-table');
+  return (
+    tables.find((t) => t.associations.subnetIds.includes(s.id)) ??
+    tables.find((t) => t.associations.main && t.networkId === s.networkId)
+  );
+}
+
+/** Longest prefix wins; returns the route's target kind and id, or undefined. */
+function route(
+  estate: Estate,
+  s: Subnet,
+  dst: bigint,
+): { kind: string; id?: string; blackhole: boolean } | undefined {
+  let best: { len: number; kind: string; id?: string; blackhole: boolean } | undefined;
+  for (const r of tableOf(estate, s)?.routes ?? []) {
+    if (r.destination.kind !== 'cidr' || !inCidr(dst, r.destination.cidr)) continue;
+    const len = Number(r.destination.cidr.split('/')[1]);
+    if (!best || len > best.len)
+      best = {
+        len,
+        kind: r.target.kind,
+        ...(r.target.id ? { id: r.target.id } : {}),
+        blackhole: r.state === 'blackhole',
+      };
+  }
+  return best;
+}
+
+function subnetOf(estate: Estate, eni: Endpoint): Subnet {
+  return estate.get('subnet', eni.subnetId!)!;
+}
+
+/** Can the packet go from `a` to `b` (one direction: filters out of a, routing, filters into b)? */
+function oneWay(estate: Estate, a: Endpoint, b: Endpoint, p: Packet, checkGroups: boolean): boolean {
+  const sa = subnetOf(estate, a);
+  const sb = subnetOf(estate, b);
+  if (checkGroups && !sgAllows(estate, a, true, p)) return false;
+  const r = route(estate, sa, p.dst);
+  if (!r || r.blackhole) return false;
+  if (r.kind === 'local') {
+    if (a.networkId !== b.networkId) return false;
+  } else if (r.kind === 'peering') {
+    const pcx = estate.get('peering', r.id ?? '');
+    const other =
+      pcx?.requester.networkId === a.networkId ? pcx?.accepter.networkId : pcx?.requester.networkId;
+    if (!pcx?.active || other !== b.networkId) return false;
+  } else return false;
+  if (sa.id !== sb.id && (!naclAllows(estate, sa, true, p) || !naclAllows(estate, sb, false, p)))
+    return false;
+  return !checkGroups || sgAllows(estate, b, false, p);
+}
+
+/**
+ * NACL decisions are constant between rule boundaries, so trying every boundary that falls inside the
+ * client range (and its ends) tries every decision the range can get.
+ */
+function clientPorts(estate: Estate): number[] {
+  const ports = new Set([32768, 60999]);
+  for (const f of estate.all('filter'))
+    if (f.filterKind === 'aws-network-acl')
+      for (const r of f.rules)
+        for (const iv of r.connections.tcpPorts().intervals())
+          for (const x of [iv.lo - 1, iv.lo, iv.hi, iv.hi + 1]) if (x >= 32768 && x <= 60999) ports.add(x);
+  return [...ports];
+}
+
+export type Outcome = 'allowed' | 'blocked-forward' | 'blocked-return';
+
+/** A TCP connection from a (Linux client ports 32768-60999) to b's first private address. */
+export function simulate(estate: Estate, a: Endpoint, b: Endpoint, dport: number): Outcome {
+  const src = v4(a.privateIps[0]!);
+  const dst = v4(b.privateIps[0]!);
+  if (!oneWay(estate, a, b, { src, dst, sport: 40000, dport }, true)) return 'blocked-forward';
+  // The reply, for every client port: groups are stateful, NACLs and routes are not.
+  for (const sport of clientPorts(estate))
+    if (!oneWay(estate, b, a, { src: dst, dst: src, sport: dport, dport: sport }, false))
+      return 'blocked-return';
+  return 'allowed';
+}
