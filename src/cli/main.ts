@@ -1,11 +1,18 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exampleEstatePath, toolVersion, UsageError } from '../app/index.js';
-import { runScan, scanFormats } from './commands/index.js';
+import { reachFormats, reachProtocols, runReach, runScan, scanFormats } from './commands/index.js';
 import { type Output, processOutput } from './output.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('expected a port number 0-65535');
   return n;
 }
 
@@ -40,6 +47,41 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
         ),
       );
     });
+  program
+    .command('reach')
+    .description('can --from open a connection to --to, and exactly why (not): forward and return legs')
+    .argument('[paths...]', 'files or folders with AWS CLI JSON or Terraform show -json output')
+    .requiredOption('--from <from>', 'instance or ENI id, IP address, or internet')
+    .requiredOption('--to <to>', 'instance or ENI id, IP address, or internet')
+    .addOption(new Option('--protocol <protocol>', 'protocol').choices(reachProtocols).default('tcp'))
+    .option('--port <port>', 'destination port (tcp, udp)', portNumber)
+    .addOption(new Option('-f, --format <format>', 'output format').choices(reachFormats).default('text'))
+    .action(
+      async (
+        paths: string[],
+        o: {
+          from: string;
+          to: string;
+          protocol: 'tcp' | 'udp' | 'icmp' | 'all';
+          port?: number;
+          format: string;
+        },
+      ) => {
+        setCode(
+          await runReach(
+            paths,
+            {
+              from: o.from,
+              to: o.to,
+              protocol: o.protocol,
+              ...(o.port === undefined ? {} : { port: o.port }),
+            },
+            o.format,
+            io,
+          ),
+        );
+      },
+    );
   program
     .command('demo')
     .description('run `scan` on the bundled example estate (examples/acme)')

@@ -1,2 +1,3 @@
 export { renderDiagnosticsText } from './diagnostics-text.js';
 export { renderInventoryText } from './inventory-text.js';
+export { renderTraceText } from './trace-text.js';

@@ -1,1 +1,2 @@
+export { reachFormats, reachProtocols, runReach } from './reach.js';
 export { renderScan, runScan, type ScanOptions, scanExitCode, scanFormats } from './scan.js';

@@ -1,0 +1,156 @@
+/** `rampart reach` (DESIGN §6 contract; issue #3 item 2) on examples/acme. */
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/index.js';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const ACME = 'examples/acme/aws';
+
+describe('rampart reach --format json', () => {
+  it('prints one object: verdict, blockedAt {kind, resource, direction, rule?}, forward and return steps', async () => {
+    const r = await run(
+      'reach',
+      ACME,
+      '--from',
+      'i-06f85986572718dd3',
+      '--to',
+      '10.10.20.112',
+      '--port',
+      '5432',
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as Record<string, unknown>;
+    expect(j.verdict).toBe('blocked');
+    expect(j.blockedAt).toEqual({
+      kind: 'network-acl',
+      resource: 'acl-07f92144057242cc6',
+      direction: 'return',
+    });
+    expect(Array.isArray(j.forward) && Array.isArray(j.return)).toBe(true);
+    expect(j.query).toEqual({ from: 'i-06f85986572718dd3', to: '10.10.20.112', connections: 'tcp 5432' });
+  });
+
+  it('allowed verdicts have blockedAt null; a public IP means through the internet gateway', async () => {
+    const r = await run(
+      'reach',
+      ACME,
+      '--from',
+      '203.0.113.50',
+      '--to',
+      '3.223.71.18',
+      '--port',
+      '22',
+      '--format',
+      'json',
+    );
+    const j = JSON.parse(r.out) as { verdict: string; blockedAt: unknown; forward: { kind: string }[] };
+    expect([j.verdict, j.blockedAt]).toEqual(['allowed', null]);
+    expect(j.forward[0]?.kind).toBe('nat');
+  });
+
+  it('internet as a source: allowed when some public address gets in, and says which', async () => {
+    const r = await run(
+      'reach',
+      ACME,
+      '--from',
+      'internet',
+      '--to',
+      'i-0db756afc278d47b2',
+      '--port',
+      '22',
+      '--format',
+      'json',
+    );
+    const j = JSON.parse(r.out) as { verdict: string; internet: { admitted: string; refused: string } };
+    expect(j.verdict).toBe('allowed');
+    expect(j.internet.refused).toBe('none');
+    const closed = JSON.parse(
+      (
+        await run(
+          'reach',
+          ACME,
+          '--from',
+          'internet',
+          '--to',
+          'i-0db756afc278d47b2',
+          '--port',
+          '3389',
+          '--format',
+          'json',
+        )
+      ).out,
+    ) as { verdict: string; blockedAt: unknown };
+    expect(closed.blockedAt).toEqual({
+      kind: 'security-group',
+      resource: 'sg-056d5290be24b1485',
+      direction: 'forward',
+    });
+  });
+
+  it('an interface without a public address cannot be reached from the internet (the latent 5432 rule)', async () => {
+    const j = JSON.parse(
+      (
+        await run(
+          'reach',
+          ACME,
+          '--from',
+          'internet',
+          '--to',
+          '10.30.21.88',
+          '--port',
+          '5432',
+          '--format',
+          'json',
+        )
+      ).out,
+    ) as { blockedAt: unknown };
+    expect(j.blockedAt).toEqual({
+      kind: 'no-public-address',
+      resource: 'eni-0ff8cb11eeb03b78a',
+      direction: 'forward',
+    });
+  });
+});
+
+describe('rampart reach text and errors', () => {
+  it('prints a readable trace with the deciding rule at each hop', async () => {
+    const r = await run(
+      'reach',
+      ACME,
+      '--from',
+      'eni-067e2be481420c322',
+      '--to',
+      '10.30.21.88',
+      '--port',
+      '5432',
+    );
+    expect(r.out.split('\n').slice(0, 5)).toEqual([
+      'reach eni-067e2be481420c322 -> 10.30.21.88 (tcp 5432)',
+      'verdict: BLOCKED at peering pcx-05f814062f89b7ea2 on the forward leg',
+      '  forward:',
+      '    allowed   filter    sg-0827eac725e3c6084 [sg-0827eac725e3c6084/egress/0]',
+      '    forwarded route     rtb-0633ab000343ab1dc [10.30.0.0/16 -> pcx-05f814062f89b7ea2]',
+    ]);
+    expect(r.out).toContain(
+      'denied    peering   pcx-05f814062f89b7ea2 - destination is not in the peer VPC (peering is not transitive)',
+    );
+  });
+
+  it('an unknown resource is a usage error listing close matches; a missing port too', async () => {
+    const r = await run('reach', ACME, '--from', 'i-06f85986572718dx', '--to', '10.0.0.1', '--port', '1');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'rampart: --from: no instance, network interface or address "i-06f85986572718dx" in the inputs\n  hint: Close matches: i-06f85986572718dd3\n',
+    );
+    const noPort = await run('reach', ACME, '--from', 'i-06f85986572718dd3', '--to', '10.0.0.1');
+    expect(noPort.code).toBe(2);
+    expect(noPort.err).toContain('--port is required with --protocol tcp');
+  });
+});
