@@ -1,5 +1,6 @@
 export { defaultLimits, type InputLimits } from '../importers/index.js';
 export { UsageError } from './errors.js';
+export { exposure } from './exposure.js';
 export { type InputFile, listInputFiles } from './input-files.js';
 export { inventoryOf } from './inventory.js';
 export { type LoadedEstate, type LoadOptions, loadEstate } from './load-estate.js';

@@ -1,6 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exampleEstatePath, toolVersion, UsageError } from '../app/index.js';
-import { reachFormats, reachProtocols, runReach, runScan, scanFormats } from './commands/index.js';
+import {
+  exposureFormats,
+  reachFormats,
+  reachProtocols,
+  runExposure,
+  runReach,
+  runScan,
+  scanFormats,
+} from './commands/index.js';
 import { type Output, processOutput } from './output.js';
 
 function positiveInt(value: string): number {
@@ -82,6 +90,16 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
         );
       },
     );
+  program
+    .command('exposure')
+    .description(
+      'what the internet reaches: every endpoint and its ports, directly or through a load balancer, with paths',
+    )
+    .argument('[paths...]', 'files or folders with AWS CLI JSON or Terraform show -json output')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(exposureFormats).default('text'))
+    .action(async (paths: string[], o: { format: string }) => {
+      setCode(await runExposure(paths, o.format, io));
+    });
   program
     .command('demo')
     .description('run `scan` on the bundled example estate (examples/acme)')

@@ -1,3 +1,4 @@
 export { renderDiagnosticsText } from './diagnostics-text.js';
+export { renderExposureText } from './exposure-text.js';
 export { renderInventoryText } from './inventory-text.js';
 export { renderTraceText } from './trace-text.js';

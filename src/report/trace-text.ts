@@ -1,6 +1,6 @@
 import type { Step, Verdict } from '../engine/index.js';
 
-function line(s: Step): string {
+export function stepLine(s: Step): string {
   const rule = s.rule ? ` [${s.rule}]` : '';
   const nat = s.kind === 'nat' ? ` ${s.from} -> ${s.to}` : '';
   const passes =
@@ -31,8 +31,8 @@ export function renderTraceText(
       `internet addresses that get through: ${v.internet.admitted}`,
       `internet addresses that do not: ${v.internet.refused}`,
     );
-  out.push('  forward:', ...v.forward.map(line));
-  if (v.return.length > 0) out.push('  return:', ...v.return.map(line));
+  out.push('  forward:', ...v.forward.map(stepLine));
+  if (v.return.length > 0) out.push('  return:', ...v.return.map(stepLine));
   if (v.uncertain.length > 0) out.push('  not settled by the inputs:', ...v.uncertain.map((u) => `    ${u}`));
   return `${out.join('\n')}\n`;
 }

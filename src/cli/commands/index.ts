@@ -1,2 +1,3 @@
+export { exposureFormats, runExposure } from './exposure.js';
 export { reachFormats, reachProtocols, runReach } from './reach.js';
 export { renderScan, runScan, type ScanOptions, scanExitCode, scanFormats } from './scan.js';

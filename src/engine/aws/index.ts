@@ -1,3 +1,4 @@
+export { type Exposure, type ExposureReport, exposureOf } from './exposure.js';
 export { type Decision, type FilterVerdict, naclVerdict, securityGroupVerdict } from './filters.js';
 export { evaluateFlow, type FlowQuery, type FlowSource } from './flow.js';
 export { internetPieces, type Party, resolveParty, type Unresolved } from './parties.js';

@@ -1,4 +1,12 @@
-import { type Endpoint, formatIp, type IpAddress, IpSet, parseIp } from '../../model/index.js';
+import {
+  type AddressRef,
+  type Endpoint,
+  formatIp,
+  type IpAddress,
+  IpSet,
+  type PeerRef,
+  parseIp,
+} from '../../model/index.js';
 import type { AwsTopology } from './topology.js';
 
 /** One end of a `reach` query (DESIGN §6). */
@@ -90,25 +98,35 @@ const PRIVATE = IpSet.fromCidrs([
  * differently: the space cut at every boundary of every CIDR they name. Testing each piece is exact,
  * so "some internet address gets in" is never missed by picking an unlucky sample.
  */
+/** Every IPv4 address the internet can hold: not private, shared, loopback, link-local or multicast. */
+export const PUBLIC_V4: IpSet = IpSet.allV4().subtract(PRIVATE);
+
 export function internetPieces(topo: AwsTopology, e: Endpoint): { address: IpAddress; set: IpSet }[] {
-  const cidrs: string[] = [];
-  for (const id of e.filterIds)
-    for (const r of topo.filter(id)?.rules ?? []) if (r.peer.kind === 'cidr') cidrs.push(r.peer.cidr);
+  const sets: IpSet[] = [];
+  const add = (peer: PeerRef | AddressRef) => {
+    if (peer.kind === 'cidr') {
+      const set = IpSet.tryFromCidr(peer.cidr);
+      if (typeof set !== 'string') sets.push(set);
+    } else if (peer.kind === 'prefix-list') {
+      // A prefix list of public ranges (an office, a partner) splits the internet like a CIDR does.
+      const set = topo.prefixList(peer.prefixListId);
+      if (set) sets.push(set);
+    }
+  };
+  for (const id of e.filterIds) for (const r of topo.filter(id)?.rules ?? []) add(r.peer);
   const subnet = topo.subnet(e.subnetId);
   const acl = subnet ? topo.naclOf(subnet) : undefined;
-  for (const r of acl?.rules ?? []) if (r.peer.kind === 'cidr') cidrs.push(r.peer.cidr);
+  for (const r of acl?.rules ?? []) add(r.peer);
   const table = subnet ? topo.routeTableOf(subnet) : undefined;
-  for (const r of table?.routes ?? []) if (r.destination.kind === 'cidr') cidrs.push(r.destination.cidr);
+  for (const r of table?.routes ?? []) add(r.destination);
   const cuts = new Set<bigint>([0n]);
-  for (const c of cidrs) {
-    const set = IpSet.tryFromCidr(c);
-    if (typeof set === 'string') continue;
+  for (const set of sets) {
     for (const iv of set.v4Intervals()) {
       cuts.add(iv.lo);
       cuts.add(iv.hi + 1n);
     }
   }
-  const publicSpace = IpSet.allV4().subtract(PRIVATE);
+  const publicSpace = PUBLIC_V4;
   const out: { address: IpAddress; set: IpSet }[] = [];
   const sorted = [...cuts].filter((x) => x <= 0xffffffffn).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   for (let i = 0; i < sorted.length; i++) {
