@@ -1,4 +1,5 @@
 export { defaultLimits, type InputLimits } from '../importers/index.js';
+export { egress } from './egress.js';
 export { UsageError } from './errors.js';
 export { exposure } from './exposure.js';
 export { type InputFile, listInputFiles } from './input-files.js';

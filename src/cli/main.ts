@@ -1,9 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exampleEstatePath, toolVersion, UsageError } from '../app/index.js';
 import {
+  egressFormats,
   exposureFormats,
   reachFormats,
   reachProtocols,
+  runEgress,
   runExposure,
   runReach,
   runScan,
@@ -99,6 +101,16 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     .addOption(new Option('-f, --format <format>', 'output format').choices(exposureFormats).default('text'))
     .action(async (paths: string[], o: { format: string }) => {
       setCode(await runExposure(paths, o.format, io));
+    });
+  program
+    .command('egress')
+    .description(
+      'what reaches public addresses, and through what: internet gateway, NAT gateway, gateway endpoint',
+    )
+    .argument('[paths...]', 'files or folders with AWS CLI JSON or Terraform show -json output')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(egressFormats).default('text'))
+    .action(async (paths: string[], o: { format: string }) => {
+      setCode(await runEgress(paths, o.format, io));
     });
   program
     .command('demo')

@@ -1,3 +1,4 @@
+export { egressFormats, runEgress } from './egress.js';
 export { exposureFormats, runExposure } from './exposure.js';
 export { reachFormats, reachProtocols, runReach } from './reach.js';
 export { renderScan, runScan, type ScanOptions, scanExitCode, scanFormats } from './scan.js';

@@ -6,6 +6,7 @@ import {
   IpSet,
   type PeerRef,
   parseIp,
+  type Subnet,
 } from '../../model/index.js';
 import type { AwsTopology } from './topology.js';
 
@@ -93,15 +94,21 @@ const PRIVATE = IpSet.fromCidrs([
   '224.0.0.0/3',
 ]);
 
-/**
- * The public IPv4 space in pieces, one address each, that the rules and routes of `e` could treat
- * differently: the space cut at every boundary of every CIDR they name. Testing each piece is exact,
- * so "some internet address gets in" is never missed by picking an unlucky sample.
- */
 /** Every IPv4 address the internet can hold: not private, shared, loopback, link-local or multicast. */
 export const PUBLIC_V4: IpSet = IpSet.allV4().subtract(PRIVATE);
 
-export function internetPieces(topo: AwsTopology, e: Endpoint): { address: IpAddress; set: IpSet }[] {
+/**
+ * The public IPv4 space in pieces, one address each, that the rules and routes of `e` could treat
+ * differently: the space cut at every boundary of every CIDR they name. Testing each piece is exact,
+ * so "some internet address gets in" is never missed by picking an unlucky sample. With
+ * `wholeNetwork` the NACLs and route tables of every subnet of its network count too (a path out through
+ * a NAT gateway crosses another subnet's).
+ */
+export function internetPieces(
+  topo: AwsTopology,
+  e: Endpoint,
+  wholeNetwork = false,
+): { address: IpAddress; set: IpSet }[] {
   const sets: IpSet[] = [];
   const add = (peer: PeerRef | AddressRef) => {
     if (peer.kind === 'cidr') {
@@ -114,11 +121,10 @@ export function internetPieces(topo: AwsTopology, e: Endpoint): { address: IpAdd
     }
   };
   for (const id of e.filterIds) for (const r of topo.filter(id)?.rules ?? []) add(r.peer);
-  const subnet = topo.subnet(e.subnetId);
-  const acl = subnet ? topo.naclOf(subnet) : undefined;
-  for (const r of acl?.rules ?? []) add(r.peer);
-  const table = subnet ? topo.routeTableOf(subnet) : undefined;
-  for (const r of table?.routes ?? []) add(r.destination);
+  for (const subnet of subnetsInScope(topo, e, wholeNetwork)) {
+    for (const r of topo.naclOf(subnet)?.rules ?? []) add(r.peer);
+    for (const r of topo.routeTableOf(subnet)?.routes ?? []) add(r.destination);
+  }
   const cuts = new Set<bigint>([0n]);
   for (const set of sets) {
     for (const iv of set.v4Intervals()) {
@@ -138,4 +144,12 @@ export function internetPieces(topo: AwsTopology, e: Endpoint): { address: IpAdd
     if (first) out.push({ address: { family: 4, value: first.lo }, set: piece });
   }
   return out;
+}
+
+/** The subnet of `e`, or with `wholeNetwork` every subnet of its network. */
+export function subnetsInScope(topo: AwsTopology, e: Endpoint, wholeNetwork: boolean): Subnet[] {
+  if (wholeNetwork && e.networkId)
+    return topo.estate.all('subnet').filter((s) => s.networkId === e.networkId);
+  const own = topo.subnet(e.subnetId);
+  return own ? [own] : [];
 }

@@ -1,4 +1,5 @@
 import type { Endpoint, Interval } from '../../model/index.js';
+import { subnetsInScope } from './parties.js';
 import type { AwsTopology } from './topology.js';
 
 /**
@@ -6,13 +7,18 @@ import type { AwsTopology } from './topology.js';
  * equivalence classes): cut at every bound of its security group rules and its subnet's NACL rules.
  * Egress rules are cut too, although they judge a reply by its destination (the client's ephemeral
  * port): cheap, and it keeps the classes right if an egress-side rule ever reads the service port.
+ * With `wholeNetwork` the NACLs of every subnet of its network count (paths through a NAT gateway).
  * Judging one port per range is then exact for the whole range.
  */
-export function portClasses(topo: AwsTopology, e: Endpoint, protocol: 'tcp' | 'udp'): Interval<number>[] {
+export function portClasses(
+  topo: AwsTopology,
+  e: Endpoint,
+  protocol: 'tcp' | 'udp',
+  wholeNetwork = false,
+): Interval<number>[] {
   const cuts = new Set<number>([0, 65536]);
-  const subnet = topo.subnet(e.subnetId);
-  const nacl = subnet ? topo.naclOf(subnet) : undefined;
-  const filters = [...e.filterIds.map((id) => topo.filter(id)), nacl];
+  const nacls = subnetsInScope(topo, e, wholeNetwork).map((s) => topo.naclOf(s));
+  const filters = [...e.filterIds.map((id) => topo.filter(id)), ...nacls];
   for (const f of filters)
     for (const r of f?.rules ?? []) {
       const ports = protocol === 'tcp' ? r.connections.tcpPorts() : r.connections.udpPorts();
