@@ -1,4 +1,5 @@
 export { defaultLimits, type InputLimits } from '../importers/index.js';
+export { blastRadius } from './blast-radius.js';
 export { egress } from './egress.js';
 export { UsageError } from './errors.js';
 export { exposure } from './exposure.js';

@@ -1,7 +1,8 @@
-import { AwsTopology, type ReachOutcome, reachBetween, resolveParty } from '../engine/index.js';
+import { AwsTopology, type ReachOutcome, reachBetween } from '../engine/index.js';
 import { ConnectionSet, IcmpSet, PortSet } from '../model/index.js';
 import { UsageError } from './errors.js';
 import { type LoadOptions, loadEstate } from './load-estate.js';
+import { resolveOrExplain } from './resolve.js';
 
 export interface ReachRequest {
   readonly from: string;
@@ -37,19 +38,12 @@ export async function reach(
   const connections = connectionsOf(req);
   const { estate } = await loadEstate(paths, opts);
   const topo = new AwsTopology(estate);
-  const resolve = (text: string, flag: string) => {
-    const p = resolveParty(topo, text);
-    if ('error' in p)
-      throw new UsageError(
-        'APP_REACH_UNKNOWN_RESOURCE',
-        `${flag}: ${p.error}`,
-        p.suggestions.length > 0
-          ? `Close matches: ${p.suggestions.join(', ')}`
-          : 'Give an instance or ENI id, an IP address, or internet.',
-      );
-    return p;
-  };
-  const outcome = reachBetween(topo, resolve(req.from, '--from'), resolve(req.to, '--to'), connections);
+  const outcome = reachBetween(
+    topo,
+    resolveOrExplain(topo, req.from, '--from'),
+    resolveOrExplain(topo, req.to, '--to'),
+    connections,
+  );
   if ('error' in outcome) throw new UsageError('APP_REACH_QUERY', outcome.error);
   return { query: { from: req.from, to: req.to, connections: connections.toString() }, ...outcome };
 }

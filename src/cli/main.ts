@@ -1,10 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exampleEstatePath, toolVersion, UsageError } from '../app/index.js';
 import {
+  blastRadiusFormats,
   egressFormats,
   exposureFormats,
   reachFormats,
   reachProtocols,
+  runBlastRadius,
   runEgress,
   runExposure,
   runReach,
@@ -111,6 +113,19 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     .addOption(new Option('-f, --format <format>', 'output format').choices(egressFormats).default('text'))
     .action(async (paths: string[], o: { format: string }) => {
       setCode(await runEgress(paths, o.format, io));
+    });
+  program
+    .command('blast-radius')
+    .description(
+      'lateral movement: everything an attacker holding --from reaches, hop after hop, sensitive targets first',
+    )
+    .argument('[paths...]', 'files or folders with AWS CLI JSON or Terraform show -json output')
+    .requiredOption('--from <from>', 'the compromised instance, ENI id or private IP address')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(blastRadiusFormats).default('text'),
+    )
+    .action(async (paths: string[], o: { from: string; format: string }) => {
+      setCode(await runBlastRadius(paths, o.from, o.format, io));
     });
   program
     .command('demo')

@@ -1,3 +1,4 @@
+export { renderBlastRadiusText } from './blast-radius-text.js';
 export { renderDiagnosticsText } from './diagnostics-text.js';
 export { renderEgressText } from './egress-text.js';
 export { renderExposureText } from './exposure-text.js';

@@ -1,3 +1,4 @@
+export { blastRadiusFormats, runBlastRadius } from './blast-radius.js';
 export { egressFormats, runEgress } from './egress.js';
 export { exposureFormats, runExposure } from './exposure.js';
 export { reachFormats, reachProtocols, runReach } from './reach.js';

@@ -1,8 +1,8 @@
-import { ConnectionSet, type Endpoint, IcmpSet, type IpSet, PortSet } from '../../model/index.js';
+import { ConnectionSet, type Endpoint, type IpSet } from '../../model/index.js';
 import type { BlockedAt, Step, Verdict } from '../trace.js';
 import { evaluateFlow } from './flow.js';
 import { internetPieces, PUBLIC_V4 } from './parties.js';
-import { portClasses } from './port-classes.js';
+import { probesFor } from './port-classes.js';
 import type { AwsTopology } from './topology.js';
 
 /** One way an endpoint reaches public addresses (DESIGN §6 `egress`). */
@@ -38,8 +38,6 @@ export interface EgressReport {
   }[];
 }
 
-const ECHO = ConnectionSet.icmp(IcmpSet.of(8, 0));
-
 function gatewaysOf(v: Verdict): string[] {
   return v.forward
     .filter((s) => s.kind === 'gateway' || (s.kind === 'nat' && s.decidedBy !== 'endpoint'))
@@ -59,14 +57,7 @@ interface Way {
 }
 
 function endpointEgress(topo: AwsTopology, e: Endpoint, report: Mutable): void {
-  const probes: { connections: ConnectionSet; sample: ConnectionSet }[] = [
-    { connections: ECHO, sample: ECHO },
-  ];
-  for (const protocol of ['tcp', 'udp'] as const)
-    for (const c of portClasses(topo, e, protocol, true)) {
-      const make = protocol === 'tcp' ? ConnectionSet.tcp : ConnectionSet.udp;
-      probes.push({ connections: make(PortSet.range(c.lo, c.hi)), sample: make(PortSet.of(c.lo)) });
-    }
+  const probes = probesFor(topo, [e], true);
   const ways = new Map<string, Way>();
   const droppedWays = new Map<string, { traffic: ConnectionSet; readonly blockedAt: BlockedAt }>();
   let unknown = ConnectionSet.empty();

@@ -1,7 +1,6 @@
 import {
   ConnectionSet,
   type Endpoint,
-  IcmpSet,
   type IpAddress,
   IpSet,
   type LoadBalancer,
@@ -11,7 +10,7 @@ import {
 import type { Step, Verdict } from '../trace.js';
 import { evaluateFlow } from './flow.js';
 import { internetPieces, PUBLIC_V4, resolveParty } from './parties.js';
-import { portClasses } from './port-classes.js';
+import { type Probe, probesFor } from './port-classes.js';
 import type { AwsTopology } from './topology.js';
 
 /** One endpoint the internet reaches, directly or through a load balancer (DESIGN §6 `exposure`). */
@@ -41,24 +40,6 @@ export interface ExposureReport {
   readonly exposures: readonly Exposure[];
   /** Load balancers or targets that could not be followed, in words. */
   readonly notes: readonly string[];
-}
-
-const ECHO = ConnectionSet.icmp(IcmpSet.of(8, 0));
-
-interface Probe {
-  readonly connections: ConnectionSet;
-  /** The connection actually sent: one representative of the class. */
-  readonly sample: ConnectionSet;
-}
-
-function probesFor(topo: AwsTopology, e: Endpoint): Probe[] {
-  const probes: Probe[] = [{ connections: ECHO, sample: ECHO }];
-  for (const protocol of ['tcp', 'udp'] as const)
-    for (const c of portClasses(topo, e, protocol)) {
-      const make = protocol === 'tcp' ? ConnectionSet.tcp : ConnectionSet.udp;
-      probes.push({ connections: make(PortSet.range(c.lo, c.hi)), sample: make(PortSet.of(c.lo)) });
-    }
-  return probes;
 }
 
 interface Tally {
@@ -120,7 +101,7 @@ function toExposure(
 
 function direct(topo: AwsTopology, e: Endpoint): Exposure[] {
   const out: Exposure[] = [];
-  const probes = probesFor(topo, e);
+  const probes = probesFor(topo, [e]);
   for (const text of e.publicIps) {
     const address = parseIp(text);
     if (!address) continue;

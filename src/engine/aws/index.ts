@@ -1,3 +1,4 @@
+export { type BlastRadius, blastRadius, type Foothold } from './blast-radius.js';
 export { type EgressPath, type EgressReport, egressOf } from './egress.js';
 export { type Exposure, type ExposureReport, exposureOf } from './exposure.js';
 export { type Decision, type FilterVerdict, naclVerdict, securityGroupVerdict } from './filters.js';
