@@ -4,11 +4,14 @@ import {
   blastRadiusFormats,
   egressFormats,
   exposureFormats,
+  matrixFormats,
+  matrixGroupings,
   reachFormats,
   reachProtocols,
   runBlastRadius,
   runEgress,
   runExposure,
+  runMatrix,
   runReach,
   runScan,
   scanFormats,
@@ -126,6 +129,17 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     )
     .action(async (paths: string[], o: { from: string; format: string }) => {
       setCode(await runBlastRadius(paths, o.from, o.format, io));
+    });
+  program
+    .command('matrix')
+    .description(
+      'reachability between every pair of endpoints (or subnets) over private addresses, as ConnectionSets',
+    )
+    .argument('[paths...]', 'files or folders with AWS CLI JSON or Terraform show -json output')
+    .addOption(new Option('--by <by>', 'cell granularity').choices(matrixGroupings).default('endpoint'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(matrixFormats).default('csv'))
+    .action(async (paths: string[], o: { by: 'endpoint' | 'subnet'; format: string }) => {
+      setCode(await runMatrix(paths, o.by, o.format, io));
     });
   program
     .command('demo')

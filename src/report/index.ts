@@ -3,4 +3,5 @@ export { renderDiagnosticsText } from './diagnostics-text.js';
 export { renderEgressText } from './egress-text.js';
 export { renderExposureText } from './exposure-text.js';
 export { renderInventoryText } from './inventory-text.js';
+export { renderMatrixCsv } from './matrix-csv.js';
 export { renderTraceText } from './trace-text.js';

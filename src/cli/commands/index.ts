@@ -1,5 +1,6 @@
 export { blastRadiusFormats, runBlastRadius } from './blast-radius.js';
 export { egressFormats, runEgress } from './egress.js';
 export { exposureFormats, runExposure } from './exposure.js';
+export { matrixFormats, matrixGroupings, runMatrix } from './matrix.js';
 export { reachFormats, reachProtocols, runReach } from './reach.js';
 export { renderScan, runScan, type ScanOptions, scanExitCode, scanFormats } from './scan.js';

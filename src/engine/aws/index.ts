@@ -1,8 +1,10 @@
 export { type BlastRadius, blastRadius, type Foothold } from './blast-radius.js';
+export { type EndpointClass, endpointClasses } from './classes.js';
 export { type EgressPath, type EgressReport, egressOf } from './egress.js';
 export { type Exposure, type ExposureReport, exposureOf } from './exposure.js';
 export { type Decision, type FilterVerdict, naclVerdict, securityGroupVerdict } from './filters.js';
 export { evaluateFlow, type FlowQuery, type FlowSource } from './flow.js';
+export { type Matrix, type MatrixCell, matrixOf, naivePair } from './matrix.js';
 export { internetPieces, type Party, resolveParty, type Unresolved } from './parties.js';
 export { type PeerAddresses, peerAddresses } from './peer.js';
 export { type ReachOutcome, reachBetween } from './reach.js';
