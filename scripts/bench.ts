@@ -3,11 +3,11 @@
  * docs/benchmarks.md. Machines are shared and noisy: compare ratios, not absolute times.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateAwsEstate } from './synthetic/aws-estate.js';
+import { ensureEstate } from './bench-estate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -20,21 +20,6 @@ interface Sample {
   elements: number;
 }
 
-function ensureEstate(n: number): { dir: string; files: number; mb: number } {
-  const dir = join(root, 'bench-out', `estate-${n}`);
-  const files = generateAwsEstate(n, 1);
-  let bytes = 0;
-  for (const f of files) {
-    const path = join(dir, f.path);
-    if (!existsSync(path)) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, `${JSON.stringify(f.body, null, 2)}\n`);
-    }
-    bytes += statSync(path).size;
-  }
-  return { dir, files: files.length, mb: bytes / 1e6 };
-}
-
 function measure(mode: 'parse' | 'import', dir: string, warm: boolean): Sample {
   const args = [join(here, 'bench-child.js'), mode, dir, ...(warm ? ['--warm', '2'] : [])];
   const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -45,7 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const rows: string[] = [];
 for (const n of SIZES) {
-  const est = ensureEstate(n);
+  const est = ensureEstate(root, n);
   for (const warm of [false, true]) {
     const parse: Sample[] = [];
     const imp: Sample[] = [];
