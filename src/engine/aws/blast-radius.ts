@@ -1,7 +1,7 @@
 import { ConnectionSet, type Endpoint, PortSet, parseIp } from '../../model/index.js';
 import type { Step } from '../trace.js';
 import { evaluateFlow } from './flow.js';
-import { probesFor } from './port-classes.js';
+import { blockedForAllTraffic, probesFor } from './port-classes.js';
 import type { AwsTopology } from './topology.js';
 
 /** One endpoint the attacker reaches, and how (DESIGN §6 `blast-radius`). */
@@ -76,6 +76,7 @@ export function blastRadius(topo: AwsTopology, start: Endpoint): BlastRadius {
             destination: address,
             connections: p.sample,
           });
+          if (blockedForAllTraffic(v)) break;
           if (v.verdict === 'allowed') {
             if (reaches.isEmpty()) path = v.forward;
             reaches = reaches.union(p.connections);

@@ -1,7 +1,7 @@
 import { ConnectionSet, type Endpoint, parseIp } from '../../model/index.js';
 import { endpointClasses } from './classes.js';
 import { evaluateFlow } from './flow.js';
-import { probesFor } from './port-classes.js';
+import { blockedForAllTraffic, probesFor } from './port-classes.js';
 import type { AwsTopology } from './topology.js';
 
 export interface MatrixCell {
@@ -40,6 +40,7 @@ function judge(
       destination: address,
       connections: p.sample,
     });
+    if (blockedForAllTraffic(v)) break;
     if (v.verdict === 'allowed') allowed = allowed.union(p.connections);
     else if (v.verdict === 'unknown') unknown = unknown.union(p.connections);
   }
