@@ -57,11 +57,13 @@ export function matrixOf(topo: AwsTopology, by: 'endpoint' | 'subnet' = 'endpoin
     .all('endpoint')
     .filter((e) => !RELAYS.has(e.endpointKind) && e.primaryPrivateIp);
   const classes = endpointClasses(topo, endpoints);
-  const cells = new Map<
+  const cells: MatrixCell[] = [];
+  const undecided: MatrixCell[] = [];
+  // By subnet: a class lies in one subnet, so each class pair adds to one subnet pair.
+  const bySubnet = new Map<
     string,
     { from: string; to: string; allowed: ConnectionSet; unknown: ConnectionSet }
   >();
-  const label = (e: Endpoint) => (by === 'subnet' ? (e.subnetId ?? '-') : e.id);
   let classPairs = 0;
   for (const a of classes)
     for (const b of classes) {
@@ -70,27 +72,41 @@ export function matrixOf(topo: AwsTopology, by: 'endpoint' | 'subnet' = 'endpoin
       if (!dst) continue;
       classPairs++;
       const { allowed, unknown } = judge(topo, src, dst);
-      if (allowed.isEmpty() && unknown.isEmpty()) continue;
+      const open = unknown.subtract(allowed);
+      if (allowed.isEmpty() && open.isEmpty()) continue;
+      if (by === 'subnet') {
+        const from = src.subnetId ?? '-';
+        const to = dst.subnetId ?? '-';
+        const key = `${from}\u0000${to}`;
+        const cell = bySubnet.get(key);
+        if (cell) {
+          cell.allowed = cell.allowed.union(allowed);
+          cell.unknown = cell.unknown.union(open);
+        } else bySubnet.set(key, { from, to, allowed, unknown: open });
+        continue;
+      }
+      // Each interface pair belongs to exactly one class pair: no merging, and the text is made once.
+      const allowedText = allowed.toString();
+      const openText = open.toString();
       for (const x of a.members)
         for (const y of b.members) {
           if (x === y) continue;
-          const key = `${label(x)}\u0000${label(y)}`;
-          const cell = cells.get(key);
-          if (cell) {
-            cell.allowed = cell.allowed.union(allowed);
-            cell.unknown = cell.unknown.union(unknown);
-          } else cells.set(key, { from: label(x), to: label(y), allowed, unknown });
+          if (!allowed.isEmpty()) cells.push({ from: x.id, to: y.id, connections: allowedText });
+          if (!open.isEmpty()) undecided.push({ from: x.id, to: y.id, connections: openText });
         }
     }
-  const sorted = [...cells.values()].sort((p, q) => p.from.localeCompare(q.from) || p.to.localeCompare(q.to));
+  for (const c of bySubnet.values()) {
+    if (!c.allowed.isEmpty()) cells.push({ from: c.from, to: c.to, connections: c.allowed.toString() });
+    const open = c.unknown.subtract(c.allowed);
+    if (!open.isEmpty()) undecided.push({ from: c.from, to: c.to, connections: open.toString() });
+  }
+  // Code-unit order: ids are ASCII, and a million-cell sort must not pay for locale collation.
+  const order = (p: MatrixCell, q: MatrixCell) =>
+    p.from < q.from ? -1 : p.from > q.from ? 1 : p.to < q.to ? -1 : p.to > q.to ? 1 : 0;
   return {
     by,
-    cells: sorted
-      .filter((c) => !c.allowed.isEmpty())
-      .map((c) => ({ from: c.from, to: c.to, connections: c.allowed.toString() })),
-    undecided: sorted
-      .filter((c) => !c.unknown.subtract(c.allowed).isEmpty())
-      .map((c) => ({ from: c.from, to: c.to, connections: c.unknown.subtract(c.allowed).toString() })),
+    cells: cells.sort(order),
+    undecided: undecided.sort(order),
     stats: { endpoints: endpoints.length, classes: classes.length, classPairs },
   };
 }
