@@ -1,7 +1,9 @@
 /**
  * Issue #3 item 4: on random small estates (2-3 VPCs, peering in random states, security groups with
  * CIDR and group sources, NACLs with random ordered allow/deny entries, random peering routes and
- * blackholes), the engine's verdict for random TCP connections equals the independent simulator's.
+ * blackholes, internet gateways attached or not with full or partial routes, public addresses on some
+ * interfaces), the engine's verdict for random TCP connections, between interfaces and to and from
+ * internet hosts, equals the independent simulator's.
  * Estates are written as AWS CLI JSON and go through the real importer.
  */
 import fc from 'fast-check';
@@ -9,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { AwsTopology, evaluateFlow } from '../../src/engine/index.js';
 import { ConnectionSet, PortSet, parseIp } from '../../src/model/index.js';
 import { importDocs } from '../support.js';
-import { simulate } from './simulator.js';
+import { simulate, simulateFromInternet, simulateToInternet } from './simulator.js';
 
 const RUNS = Number(process.env.FC_ORACLE_RUNS ?? 1000);
 const A = 'aws/111111111111/us-east-1';
@@ -31,7 +33,11 @@ const cidrs = (n: number) => [
   ...vpcIds
     .slice(0, n)
     .flatMap((_, i) => [`10.${i}.0.0/16`, `10.${i}.0.0/24`, `10.${i}.1.0/24`, `10.${i}.1.10/32`]),
+  // Public ranges, so that rules and routes split the internet.
+  '203.0.113.0/24',
+  '128.0.0.0/1',
 ];
+const INTERNET_HOSTS = ['8.8.8.8', '203.0.113.7', '198.51.100.1', '130.0.0.1'];
 
 const ALL_OUT = {
   proto: '-1',
@@ -104,6 +110,17 @@ const estateArb = fc.integer({ min: 2, max: 3 }).chain((n) =>
       { maxLength: 3 },
     ),
     blackhole: fc.option(fc.constantFrom(...cidrs(n).slice(1)), { nil: undefined }),
+    igws: fc.array(
+      fc.record({
+        attached: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(true) },
+          { weight: 1, arbitrary: fc.constant(false) },
+        ),
+        route: fc.constantFrom('none', '0.0.0.0/0', '0.0.0.0/0', '0.0.0.0/1', '128.0.0.0/1'),
+      }),
+      { minLength: n, maxLength: n },
+    ),
+    publicOn: fc.array(fc.boolean(), { minLength: n * 2, maxLength: n * 2 }),
   }),
 );
 
@@ -163,6 +180,14 @@ function docs(s: Spec): Record<string, unknown> {
           VpcId: id,
           SubnetId: `subnet-${i}-${j}`,
           PrivateIpAddress: `10.${i}.${j}.10`,
+          ...(s.publicOn[i * 2 + j] ? { Association: { PublicIp: `54.0.${i}.${10 + j}` } } : {}),
+          PrivateIpAddresses: [
+            {
+              PrivateIpAddress: `10.${i}.${j}.10`,
+              Primary: true,
+              ...(s.publicOn[i * 2 + j] ? { Association: { PublicIp: `54.0.${i}.${10 + j}` } } : {}),
+            },
+          ],
           Groups: s.groupsOf[i * 2 + j]!.map((g) => ({ GroupId: `sg-${i * 2 + g}` })),
         })),
       ),
@@ -213,6 +238,12 @@ function docs(s: Spec): Record<string, unknown> {
         },
       ]),
     },
+    [`${A}/igws.json`]: {
+      InternetGateways: vpcs.map((id, i) => ({
+        InternetGatewayId: `igw-${i}`,
+        Attachments: s.igws[i]!.attached ? [{ VpcId: id, State: 'available' }] : [],
+      })),
+    },
     [`${A}/pcx.json`]: {
       VpcPeeringConnections: peerings.map((p, k) => ({
         VpcPeeringConnectionId: `pcx-${k}`,
@@ -247,6 +278,16 @@ function docs(s: Spec): Record<string, unknown> {
                 ]
               : [];
           }),
+          ...(s.igws[i]!.route === 'none'
+            ? []
+            : [
+                {
+                  DestinationCidrBlock: s.igws[i]!.route,
+                  GatewayId: `igw-${i}`,
+                  Origin: 'CreateRoute',
+                  State: 'active',
+                },
+              ]),
           ...(s.blackhole && i === 0
             ? [
                 {
@@ -301,5 +342,42 @@ describe('engine vs independent simulator (random small estates)', () => {
     expect(seen.allowed).toBeGreaterThan(RUNS / 20);
     expect(seen.forward).toBeGreaterThan(RUNS / 20);
     expect(seen.return).toBeGreaterThan(RUNS / 50);
+  });
+
+  it('gives the same verdict for random TCP connections to and from internet hosts (§1.4)', () => {
+    const seen = { allowed: 0, blocked: 0 };
+    fc.assert(
+      fc.property(
+        estateArb,
+        fc.nat(),
+        fc.constantFrom(...INTERNET_HOSTS),
+        fc.constantFrom(...PORTS),
+        fc.boolean(),
+        (spec, x, host, port, inbound) => {
+          const estate = importDocs(docs(spec));
+          const topo = new AwsTopology(estate);
+          const enis = estate.all('endpoint');
+          const e = enis[x % enis.length]!;
+          if (inbound && e.publicIps.length === 0) return;
+          const expected = inbound
+            ? simulateFromInternet(estate, host, e, port)
+            : simulateToInternet(estate, e, host, port);
+          const v = evaluateFlow(topo, {
+            source: inbound
+              ? { kind: 'internet', address: parseIp(host)! }
+              : { kind: 'endpoint', endpoint: e },
+            destination: parseIp(inbound ? e.publicIps[0]! : host)!,
+            connections: ConnectionSet.tcp(PortSet.of(port)),
+          });
+          const got =
+            v.verdict === 'unknown' ? `unknown: ${v.uncertain.join('; ')}` : v.verdict === 'allowed';
+          expect(got, `${inbound ? `${host} -> ${e.id}` : `${e.id} -> ${host}`}:${port}`).toBe(expected);
+          seen[expected ? 'allowed' : 'blocked']++;
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    expect(seen.allowed).toBeGreaterThan(RUNS / 20);
+    expect(seen.blocked).toBeGreaterThan(RUNS / 20);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * An independent single-packet simulator for small AWS estates (issue #3 item 4). Deliberately naive:
  * it walks one packet at a time with plain loops and bigint masks, shares no code with src/engine, and
- * only knows same-VPC delivery, VPC peering, security groups and NACLs. The property test compares the
- * engine's connection verdicts with it.
+ * only knows same-VPC delivery, VPC peering, security groups, NACLs and the internet gateway (1:1 NAT
+ * of a public address; cloud-semantics §1.4). The property tests compare the engine's verdicts with it.
  */
 import type { Endpoint, Estate, Filter, FilterRule, RouteTable, Subnet } from '../../src/model/index.js';
 
@@ -171,4 +171,62 @@ export function simulate(estate: Estate, a: Endpoint, b: Endpoint, dport: number
     if (!oneWay(estate, b, a, { src: dst, dst: src, sport: dport, dport: sport }, false))
       return 'blocked-return';
   return 'allowed';
+}
+
+function igwAttached(estate: Estate, networkId: string, igwId: string | undefined): boolean {
+  return estate
+    .all('gateway')
+    .some(
+      (g) =>
+        g.gatewayKind === 'internet' &&
+        g.id === igwId &&
+        g.attachments.some(
+          (a) => a.networkId === networkId && (a.state === 'available' || a.state === 'attached'),
+        ),
+    );
+}
+
+/** The subnet's route to `ip` leads to an internet gateway attached to its VPC. */
+function routesToInternet(estate: Estate, s: Subnet, ip: bigint): boolean {
+  const r = route(estate, s, ip);
+  return !!r && !r.blackhole && r.kind === 'internet-gateway' && igwAttached(estate, s.networkId, r.id);
+}
+
+const LINUX_CLIENT = [32768, 60999];
+
+/** Every port where a NACL decision could change inside the client range, plus its ends. */
+function clientPortsOf(estate: Estate): number[] {
+  return clientPorts(estate).filter((p) => p >= LINUX_CLIENT[0]! && p <= LINUX_CLIENT[1]!);
+}
+
+/**
+ * A TCP connection from an internet host to `b`'s public address: the IGW maps it 1:1 to the private
+ * address; in through the subnet NACL and the groups; the reply must route back to the IGW and pass
+ * the NACL out to every client port. Only allowed vs not allowed is compared for these.
+ */
+export function simulateFromInternet(estate: Estate, client: string, b: Endpoint, dport: number): boolean {
+  if (b.publicIps.length === 0) return false;
+  const sb = subnetOf(estate, b);
+  const c = v4(client);
+  const priv = v4(b.privateIps[0]!);
+  const p = { src: c, dst: priv, sport: 40000, dport };
+  if (!naclAllows(estate, sb, false, p) || !sgAllows(estate, b, false, p)) return false;
+  if (!routesToInternet(estate, sb, c)) return false;
+  return clientPortsOf(estate).every((sport) =>
+    naclAllows(estate, sb, true, { src: priv, dst: c, sport: dport, dport: sport }),
+  );
+}
+
+/** A TCP connection from `a` to an internet host: out through the IGW with a's public address, and back. */
+export function simulateToInternet(estate: Estate, a: Endpoint, server: string, dport: number): boolean {
+  if (a.publicIps.length === 0) return false;
+  const sa = subnetOf(estate, a);
+  const srv = v4(server);
+  const priv = v4(a.privateIps[0]!);
+  const p = { src: priv, dst: srv, sport: 40000, dport };
+  if (!sgAllows(estate, a, true, p) || !routesToInternet(estate, sa, srv) || !naclAllows(estate, sa, true, p))
+    return false;
+  return clientPortsOf(estate).every((dp) =>
+    naclAllows(estate, sa, false, { src: srv, dst: priv, sport: dport, dport: dp }),
+  );
 }
