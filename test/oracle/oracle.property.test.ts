@@ -2,7 +2,7 @@
  * Issue #3 item 4: on random small estates (2-3 VPCs, peering in random states, security groups with
  * CIDR and group sources, NACLs with random ordered allow/deny entries, random peering routes and
  * blackholes, internet gateways attached or not with full or partial routes, public addresses on some
- * interfaces), the engine's verdict for random TCP connections, between interfaces and to and from
+ * interfaces, NAT gateways with or without a default route to them), the engine's verdict for random TCP connections, between interfaces and to and from
  * internet hosts, equals the independent simulator's.
  * Estates are written as AWS CLI JSON and go through the real importer.
  */
@@ -121,6 +121,22 @@ const estateArb = fc.integer({ min: 2, max: 3 }).chain((n) =>
       { minLength: n, maxLength: n },
     ),
     publicOn: fc.array(fc.boolean(), { minLength: n * 2, maxLength: n * 2 }),
+    nats: fc.array(
+      fc.record({
+        on: fc.oneof(
+          { weight: 2, arbitrary: fc.constant(true) },
+          { weight: 1, arbitrary: fc.constant(false) },
+        ),
+        route: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(true) },
+          { weight: 1, arbitrary: fc.constant(false) },
+        ),
+        // Entries put before the default ACL's allow-all, so the NAT subnet's NACL matters too.
+        inbound: fc.array(entry(n), { maxLength: 2 }),
+        outbound: fc.array(entry(n), { maxLength: 2 }),
+      }),
+      { minLength: n, maxLength: n },
+    ),
   }),
 );
 
@@ -200,8 +216,10 @@ function docs(s: Spec): Record<string, unknown> {
           IsDefault: true,
           Associations: [{ SubnetId: `subnet-${i}-0` }],
           Entries: [
-            { RuleNumber: 100, Egress: false, Protocol: '-1', RuleAction: 'allow', CidrBlock: '0.0.0.0/0' },
-            { RuleNumber: 100, Egress: true, Protocol: '-1', RuleAction: 'allow', CidrBlock: '0.0.0.0/0' },
+            ...s.nats[i]!.inbound.map((e) => entryJson(e, false)),
+            ...s.nats[i]!.outbound.map((e) => entryJson(e, true)),
+            { RuleNumber: 900, Egress: false, Protocol: '-1', RuleAction: 'allow', CidrBlock: '0.0.0.0/0' },
+            { RuleNumber: 900, Egress: true, Protocol: '-1', RuleAction: 'allow', CidrBlock: '0.0.0.0/0' },
           ],
         },
         {
@@ -252,12 +270,32 @@ function docs(s: Spec): Record<string, unknown> {
         AccepterVpcInfo: { VpcId: vpcs[p.b] },
       })),
     },
+    [`${A}/nats.json`]: {
+      NatGateways: vpcs.flatMap((id, i) =>
+        s.nats[i]!.on
+          ? [
+              {
+                NatGatewayId: `nat-${i}`,
+                SubnetId: `subnet-${i}-0`,
+                VpcId: id,
+                State: 'available',
+                ConnectivityType: 'public',
+                NatGatewayAddresses: [
+                  {
+                    NetworkInterfaceId: `eni-nat-${i}`,
+                    PrivateIp: `10.${i}.0.200`,
+                    PublicIp: `54.1.${i}.1`,
+                    IsPrimary: true,
+                  },
+                ],
+              },
+            ]
+          : [],
+      ),
+    },
     [`${A}/rts.json`]: {
-      RouteTables: vpcs.map((id, i) => ({
-        RouteTableId: `rtb-${i}`,
-        VpcId: id,
-        Associations: [{ Main: true }],
-        Routes: [
+      RouteTables: vpcs.flatMap((id, i) => {
+        const common = (withIgw: boolean) => [
           {
             DestinationCidrBlock: `10.${i}.0.0/16`,
             GatewayId: 'local',
@@ -278,7 +316,7 @@ function docs(s: Spec): Record<string, unknown> {
                 ]
               : [];
           }),
-          ...(s.igws[i]!.route === 'none'
+          ...(!withIgw || s.igws[i]!.route === 'none'
             ? []
             : [
                 {
@@ -298,8 +336,34 @@ function docs(s: Spec): Record<string, unknown> {
                 },
               ]
             : []),
-        ],
-      })),
+        ];
+        return [
+          { RouteTableId: `rtb-${i}`, VpcId: id, Associations: [{ Main: true }], Routes: common(true) },
+          // With a NAT gateway, the second subnet gets a private table: its default route goes to the NAT.
+          ...(s.nats[i]!.on
+            ? [
+                {
+                  RouteTableId: `rtb-${i}-private`,
+                  VpcId: id,
+                  Associations: [{ SubnetId: `subnet-${i}-1`, Main: false }],
+                  Routes: [
+                    ...common(false),
+                    ...(s.nats[i]!.route
+                      ? [
+                          {
+                            DestinationCidrBlock: '0.0.0.0/0',
+                            NatGatewayId: `nat-${i}`,
+                            Origin: 'CreateRoute',
+                            State: 'active',
+                          },
+                        ]
+                      : []),
+                  ],
+                },
+              ]
+            : []),
+        ];
+      }),
     },
   };
 }
@@ -311,7 +375,7 @@ describe('engine vs independent simulator (random small estates)', () => {
       fc.property(estateArb, fc.nat(), fc.nat(), fc.constantFrom(...PORTS), (spec, x, y, port) => {
         const estate = importDocs(docs(spec));
         const topo = new AwsTopology(estate);
-        const enis = estate.all('endpoint');
+        const enis = estate.all('endpoint').filter((e) => e.endpointKind !== 'nat-gateway');
         const a = enis[x % enis.length]!;
         // Half the pairs in one VPC (so that more than routing decides), half anywhere.
         const sameVpc = enis.filter((e) => e.networkId === a.networkId && e.id !== a.id);
@@ -356,7 +420,7 @@ describe('engine vs independent simulator (random small estates)', () => {
         (spec, x, host, port, inbound) => {
           const estate = importDocs(docs(spec));
           const topo = new AwsTopology(estate);
-          const enis = estate.all('endpoint');
+          const enis = estate.all('endpoint').filter((e) => e.endpointKind !== 'nat-gateway');
           const e = enis[x % enis.length]!;
           if (inbound && e.publicIps.length === 0) return;
           const expected = inbound

@@ -217,15 +217,63 @@ export function simulateFromInternet(estate: Estate, client: string, b: Endpoint
   );
 }
 
-/** A TCP connection from `a` to an internet host: out through the IGW with a's public address, and back. */
+/** Every NACL decision point inside lo-hi, plus its ends. */
+function portsIn(estate: Estate, lo: number, hi: number): number[] {
+  const ports = new Set([lo, hi]);
+  for (const f of estate.all('filter'))
+    if (f.filterKind === 'aws-network-acl')
+      for (const r of f.rules)
+        for (const iv of r.connections.tcpPorts().intervals())
+          for (const x of [iv.lo - 1, iv.lo, iv.hi, iv.hi + 1]) if (x >= lo && x <= hi) ports.add(x);
+  return [...ports];
+}
+
+/**
+ * Out through a public NAT gateway (cloud-semantics §1.5): a -> NAT (NACLs only if the subnets differ),
+ * NAT -> internet through its own subnet's table and NACL, the reply to the NAT's ports 1024-65535,
+ * then back to a's client ports.
+ */
+function viaNat(
+  estate: Estate,
+  a: Endpoint,
+  sa: Subnet,
+  natId: string | undefined,
+  srv: bigint,
+  dport: number,
+): boolean {
+  const nat = estate.get('gateway', natId ?? '');
+  const addr = nat?.addresses[0];
+  if (nat?.gatewayKind !== 'nat' || nat.networkId !== a.networkId || !addr?.privateIp || !addr.publicIp)
+    return false;
+  const sn = estate.get('subnet', nat.subnetId ?? '')!;
+  const priv = v4(a.privateIps[0]!);
+  const natIp = v4(addr.privateIp);
+  const p = { src: priv, dst: srv, sport: 40000, dport };
+  if (sa.id !== sn.id && (!naclAllows(estate, sa, true, p) || !naclAllows(estate, sn, false, p)))
+    return false;
+  if (!routesToInternet(estate, sn, srv) || !naclAllows(estate, sn, true, { ...p, src: natIp })) return false;
+  const natPortsOk = portsIn(estate, 1024, 65535).every((np) =>
+    naclAllows(estate, sn, false, { src: srv, dst: natIp, sport: dport, dport: np }),
+  );
+  if (!natPortsOk) return false;
+  if (sa.id === sn.id) return true;
+  return clientPortsOf(estate).every((cp) => {
+    const back = { src: srv, dst: priv, sport: dport, dport: cp };
+    return naclAllows(estate, sn, true, back) && naclAllows(estate, sa, false, back);
+  });
+}
+
+/** A TCP connection from `a` to an internet host: out through the IGW with a's public address or a NAT gateway, and back. */
 export function simulateToInternet(estate: Estate, a: Endpoint, server: string, dport: number): boolean {
-  if (a.publicIps.length === 0) return false;
   const sa = subnetOf(estate, a);
   const srv = v4(server);
   const priv = v4(a.privateIps[0]!);
   const p = { src: priv, dst: srv, sport: 40000, dport };
-  if (!sgAllows(estate, a, true, p) || !routesToInternet(estate, sa, srv) || !naclAllows(estate, sa, true, p))
-    return false;
+  if (!sgAllows(estate, a, true, p)) return false;
+  const r = route(estate, sa, srv);
+  if (r && !r.blackhole && r.kind === 'nat-gateway') return viaNat(estate, a, sa, r.id, srv, dport);
+  if (a.publicIps.length === 0) return false;
+  if (!routesToInternet(estate, sa, srv) || !naclAllows(estate, sa, true, p)) return false;
   return clientPortsOf(estate).every((dp) =>
     naclAllows(estate, sa, false, { src: srv, dst: priv, sport: dport, dport: dp }),
   );

@@ -64,33 +64,48 @@ export function toInternet(
       from: src.primaryPrivateIp ?? '',
       to: publicIp,
     });
-  const dstText = formatIp(dst.family, dst.value);
-  // Past the gateway the packet is on the internet, which carries no private addresses (the hybrid-cloud
-  // notebook's cross-region private IP is dropped there).
-  if (isPrivate(topo, dst))
-    return fwd.block({
-      kind: 'dropped',
-      decidedBy: 'internet-gateway',
-      resource: igw.id,
-      action: 'no-route',
-      note: `${dstText} is a private address: the internet does not carry it`,
-    });
-  if (topo.endpointsWithPublic(dstText).length > 0) {
-    // Another interface's public address: in again through its gateway, seen from our public address
-    // (cloud-semantics §1.3-7: references and private-range rules no longer match).
-    fromInternet(w, parseIp(publicIp)!, dst, c);
-    if (w.fwd.blocked || w.ret.blocked || w.notModelled.length > 0) return;
-  } else
-    fwd.add({
-      kind: 'delivered',
-      decidedBy: 'internet-gateway',
-      resource: dstText,
-      action: 'allowed',
-      note: 'internet host',
-    });
+  if (!acrossTheInternet(w, igw.id, publicIp, dst, c)) return;
   const reply = replyOf(c, ephemeralPorts(src.osHint));
   if (acl && !ret.admits(naclVerdict(topo, acl, 'ingress', dst), 'network-acl', acl.id, reply)) return;
   ret.add({ kind: 'delivered', decidedBy: 'endpoint', resource: src.id, action: 'allowed' });
+}
+
+/**
+ * Past an internet gateway, with `publicSource` as the source address: a private destination is dropped
+ * (the internet carries none; the hybrid-cloud notebook's cross-region private IP), another interface's
+ * public address is entered again through its own gateway (cloud-semantics §1.3-7: group references and
+ * private-range rules no longer match), anything else is an internet host. False when the walk ends.
+ */
+export function acrossTheInternet(
+  w: Walk,
+  igwId: string,
+  publicSource: string,
+  dst: IpAddress,
+  c: ConnectionSet,
+): boolean {
+  const dstText = formatIp(dst.family, dst.value);
+  if (isPrivate(w.topo, dst)) {
+    w.fwd.block({
+      kind: 'dropped',
+      decidedBy: 'internet-gateway',
+      resource: igwId,
+      action: 'no-route',
+      note: `${dstText} is a private address: the internet does not carry it`,
+    });
+    return false;
+  }
+  if (w.topo.endpointsWithPublic(dstText).length > 0) {
+    fromInternet(w, parseIp(publicSource)!, dst, c);
+    return !(w.fwd.blocked || w.ret.blocked || w.notModelled.length > 0);
+  }
+  w.fwd.add({
+    kind: 'delivered',
+    decidedBy: 'internet-gateway',
+    resource: dstText,
+    action: 'allowed',
+    note: 'internet host',
+  });
+  return true;
 }
 
 function isPrivate(topo: AwsTopology, a: IpAddress): boolean {

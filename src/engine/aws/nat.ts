@@ -9,6 +9,7 @@ import {
   type Subnet,
 } from '../../model/index.js';
 import { naclVerdict } from './filters.js';
+import { acrossTheInternet } from './internet.js';
 import { ephemeralPorts, replyOf } from './reply.js';
 import { lookupRoute } from './routes.js';
 import type { Walk } from './walk.js';
@@ -105,22 +106,19 @@ export function viaNatGateway(
   });
   if (natAcl) c = fwd.narrow(naclVerdict(topo, natAcl, 'egress', dst), 'network-acl', natAcl.id, c);
   if (!c) return;
-  if (address.publicIp)
-    fwd.add({
-      kind: 'nat',
-      decidedBy: 'internet-gateway',
-      resource: igw.id,
-      action: 'forwarded',
-      from: address.privateIp,
-      to: address.publicIp,
-    });
+  if (!address.publicIp) {
+    w.notModelled.push(`public NAT gateway ${nat.id} has no public address in the inputs`);
+    return;
+  }
   fwd.add({
-    kind: 'delivered',
+    kind: 'nat',
     decidedBy: 'internet-gateway',
-    resource: formatIp(dst.family, dst.value),
-    action: 'allowed',
-    note: 'internet host',
+    resource: igw.id,
+    action: 'forwarded',
+    from: address.privateIp,
+    to: address.publicIp,
   });
+  if (!acrossTheInternet(w, igw.id, address.publicIp, dst, c)) return;
   // Reply: to the gateway's source ports, then to the client's.
   const toNat = replyOf(c, ephemeralPorts('nat-gateway'));
   if (natAcl && !ret.admits(naclVerdict(topo, natAcl, 'ingress', dst), 'network-acl', natAcl.id, toNat))
