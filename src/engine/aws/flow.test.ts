@@ -150,6 +150,32 @@ describe('examples/acme connections', () => {
     ).toEqual(['10.10.10.21 -> 10.10.0.45', '10.10.0.45 -> 44.207.131.5']);
   });
 
+  it('through the NAT gateway to another public address: the gateway and group of the destination decide (§1.3-7)', () => {
+    // app -> legacy-reporting's public IP on 443: out via NAT and the prod IGW, in via the staging IGW,
+    // refused by staging-legacy (8080 only), not waved through as an internet host.
+    const v = fromEni(APP1, '54.160.93.47', tcp(443));
+    expect(v.blockedAt).toEqual({
+      kind: 'security-group',
+      resource: 'sg-01255c35f2ba164ec',
+      direction: 'forward',
+    });
+    expect(show(v.forward).slice(-4)).toEqual([
+      'nat igw-053630cdddd19ac51 forwarded',
+      'nat igw-0abfe9d94b2f98130 forwarded',
+      'filter acl-05f8a86c17a2c8bd9 allowed acl-05f8a86c17a2c8bd9/ingress/100',
+      'filter sg-01255c35f2ba164ec denied passes none',
+    ]);
+  });
+
+  it('through the NAT gateway to a private address no route names: dropped past the internet gateway', () => {
+    const v = fromEni(APP1, '172.16.5.5', tcp(443));
+    expect(v.blockedAt).toEqual({
+      kind: 'internet-gateway',
+      resource: 'igw-053630cdddd19ac51',
+      direction: 'forward',
+    });
+  });
+
   it('a NAT gateway carries TCP, UDP and ICMP only (cloud-semantics §1.3-8)', () => {
     const gre = fromEni(APP1, '8.8.8.8', ConnectionSet.protocol(47));
     // The app's group does not even let GRE out; the SG decides first.
