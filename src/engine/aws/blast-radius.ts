@@ -2,6 +2,7 @@ import { ConnectionSet, type Endpoint, PortSet, parseIp } from '../../model/inde
 import type { Step } from '../trace.js';
 import { evaluateFlow } from './flow.js';
 import { blockedForAllTraffic, probesFor } from './port-classes.js';
+import { RELAYS, RUNS_CODE } from './roles.js';
 import type { AwsTopology } from './topology.js';
 
 /** One endpoint the attacker reaches, and how (DESIGN §6 `blast-radius`). */
@@ -28,14 +29,6 @@ export interface BlastRadius {
   readonly undecided: readonly { readonly from: string; readonly to: string; readonly traffic: string }[];
 }
 
-// Relays: they forward others' traffic but hold no workload an attacker could land on.
-const RELAYS = new Set<Endpoint['endpointKind']>([
-  'nat-gateway',
-  'transit-attachment',
-  'gateway-lb-endpoint',
-]);
-// Where an attacker runs code and can open new connections: the next hop of the closure.
-const PIVOTS = new Set<Endpoint['endpointKind']>(['nic', 'lambda', 'pod', 'other']);
 const DATA_PORTS = PortSet.fromIntervals(
   [1433, 1521, 3306, 5432, 5439, 6379, 9042, 9200, 11211, 27017].map((p) => ({ lo: p, hi: p })),
 );
@@ -96,7 +89,7 @@ export function blastRadius(topo: AwsTopology, start: Endpoint): BlastRadius {
           ...(sensitive ? { sensitive } : {}),
           path,
         });
-        if (PIVOTS.has(target.endpointKind)) next.push({ e: target, chain: [...held.chain, target.id] });
+        if (RUNS_CODE.has(target.endpointKind)) next.push({ e: target, chain: [...held.chain, target.id] });
       }
     frontier = next;
   }

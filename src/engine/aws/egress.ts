@@ -3,6 +3,7 @@ import type { BlockedAt, Step, Verdict } from '../trace.js';
 import { evaluateFlow } from './flow.js';
 import { internetPieces, PUBLIC_V4 } from './parties.js';
 import { probesFor } from './port-classes.js';
+import { OPENS_CONNECTIONS } from './roles.js';
 import type { AwsTopology } from './topology.js';
 
 /** One way an endpoint reaches public addresses (DESIGN §6 `egress`). */
@@ -133,6 +134,3 @@ export function egressOf(topo: AwsTopology): EgressReport {
   report.undecided.sort((a, b) => a.endpoint.localeCompare(b.endpoint));
   return report;
 }
-
-// NAT gateways, load balancer nodes, interface endpoints and attachments only relay others' traffic.
-const OPENS_CONNECTIONS = new Set<Endpoint['endpointKind']>(['nic', 'database', 'lambda', 'pod', 'other']);

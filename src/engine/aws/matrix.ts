@@ -2,6 +2,7 @@ import { ConnectionSet, type Endpoint, parseIp } from '../../model/index.js';
 import { endpointClasses } from './classes.js';
 import { evaluateFlow } from './flow.js';
 import { blockedForAllTraffic, probesFor } from './port-classes.js';
+import { RELAYS } from './roles.js';
 import type { AwsTopology } from './topology.js';
 
 export interface MatrixCell {
@@ -19,12 +20,6 @@ export interface Matrix {
   readonly undecided: readonly MatrixCell[];
   readonly stats: { readonly endpoints: number; readonly classes: number; readonly classPairs: number };
 }
-
-const RELAYS = new Set<Endpoint['endpointKind']>([
-  'nat-gateway',
-  'transit-attachment',
-  'gateway-lb-endpoint',
-]);
 
 function judge(
   topo: AwsTopology,
