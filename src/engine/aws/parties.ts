@@ -148,8 +148,7 @@ export function internetPieces(
 
 /** The subnet of `e`, or with `wholeNetwork` every subnet of its network. */
 export function subnetsInScope(topo: AwsTopology, e: Endpoint, wholeNetwork: boolean): Subnet[] {
-  if (wholeNetwork && e.networkId)
-    return topo.estate.all('subnet').filter((s) => s.networkId === e.networkId);
+  if (wholeNetwork && e.networkId) return topo.subnetsIn(e.networkId);
   const own = topo.subnet(e.subnetId);
   return own ? [own] : [];
 }

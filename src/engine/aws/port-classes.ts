@@ -18,10 +18,35 @@ export function portClasses(
   wholeNetwork = false,
 ): Interval<number>[] {
   const cuts = new Set<number>([0, 65536]);
-  const filters = ends.flatMap((e) => [
+  for (const e of ends) for (const x of cutsOf(topo, e, protocol, wholeNetwork)) cuts.add(x);
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const out: Interval<number>[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) out.push({ lo: sorted[i]!, hi: sorted[i + 1]! - 1 });
+  return out;
+}
+
+// Per topology and endpoint: the matrix asks for the same endpoint's cuts once per class pair.
+const CUTS = new WeakMap<AwsTopology, Map<string, readonly number[]>>();
+
+function cutsOf(
+  topo: AwsTopology,
+  e: Endpoint,
+  protocol: 'tcp' | 'udp',
+  wholeNetwork: boolean,
+): readonly number[] {
+  let memo = CUTS.get(topo);
+  if (!memo) {
+    memo = new Map();
+    CUTS.set(topo, memo);
+  }
+  const key = `${e.id}|${protocol}|${wholeNetwork}`;
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const cuts = new Set<number>();
+  const filters = [
     ...e.filterIds.map((id) => topo.filter(id)),
     ...subnetsInScope(topo, e, wholeNetwork).map((s) => topo.naclOf(s)),
-  ]);
+  ];
   for (const f of filters)
     for (const r of f?.rules ?? []) {
       const ports = protocol === 'tcp' ? r.connections.tcpPorts() : r.connections.udpPorts();
@@ -30,10 +55,9 @@ export function portClasses(
         cuts.add(iv.hi + 1);
       }
     }
-  const sorted = [...cuts].sort((a, b) => a - b);
-  const out: Interval<number>[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) out.push({ lo: sorted[i]!, hi: sorted[i + 1]! - 1 });
-  return out;
+  const list = [...cuts];
+  memo.set(key, list);
+  return list;
 }
 
 /** One class of traffic and the single connection sent to judge it. */

@@ -72,6 +72,11 @@ export class AwsTopology {
     }
   }
 
+  /** Every subnet of a network. */
+  subnetsIn(networkId: string): Subnet[] {
+    return (this.#subnetsOf.get(networkId) ?? []).map((x) => x.subnet);
+  }
+
   subnet(id: string | undefined): Subnet | undefined {
     return id === undefined ? undefined : this.estate.get('subnet', id);
   }

@@ -168,7 +168,20 @@ function hostMask(family: IpFamily, prefix: number): bigint {
  * Parses `a.b.c.d/n`, `x:y::/n`, or a bare address (taken as /32 or /128).
  * Returns an error message string on failure.
  */
+// Engines parse the same few thousand rule and route CIDRs millions of times; results are immutable.
+const CIDR_CACHE = new Map<string, Cidr | string>();
+const CIDR_CACHE_MAX = 200_000;
+
 export function parseCidr(text: string): Cidr | string {
+  const hit = CIDR_CACHE.get(text);
+  if (hit !== undefined) return hit;
+  const parsed = parseCidrUncached(text);
+  if (CIDR_CACHE.size >= CIDR_CACHE_MAX) CIDR_CACHE.clear();
+  CIDR_CACHE.set(text, typeof parsed === 'string' ? parsed : Object.freeze(parsed));
+  return parsed;
+}
+
+function parseCidrUncached(text: string): Cidr | string {
   const quoted = JSON.stringify(text);
   if (text === '') return 'empty CIDR';
   if (/\s/.test(text)) return `invalid CIDR ${quoted}: contains whitespace`;
