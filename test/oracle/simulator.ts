@@ -134,6 +134,8 @@ function oneWay(estate: Estate, a: Endpoint, b: Endpoint, p: Packet, checkGroups
   if (!r || r.blackhole) return false;
   if (r.kind === 'local') {
     if (a.networkId !== b.networkId) return false;
+  } else if (r.kind === 'transit-gateway') {
+    return viaTransit(estate, a, b, sa, sb, p, checkGroups);
   } else if (r.kind === 'peering') {
     const pcx = estate.get('peering', r.id ?? '');
     const other =
@@ -141,6 +143,61 @@ function oneWay(estate: Estate, a: Endpoint, b: Endpoint, p: Packet, checkGroups
     if (!pcx?.active || other !== b.networkId) return false;
   } else return false;
   if (sa.id !== sb.id && (!naclAllows(estate, sa, true, p) || !naclAllows(estate, sb, false, p)))
+    return false;
+  return !checkGroups || sgAllows(estate, b, false, p);
+}
+
+function attachmentOf(estate: Estate, networkId: string | undefined) {
+  return estate
+    .all('transit-attachment')
+    .find((t) => t.networkId === networkId && t.resourceKind === 'vpc' && t.state === 'available');
+}
+
+/** Longest prefix in the table associated with `from`; the attachment it leads to, or undefined. */
+function tgwLookup(estate: Estate, fromAttachment: string, dst: bigint): string | undefined {
+  const table = estate.all('transit-route-table').find((t) => t.associations.includes(fromAttachment));
+  let best: { len: number; target?: string; blackhole: boolean } | undefined;
+  for (const r of table?.routes ?? []) {
+    if (r.destination.kind !== 'cidr' || !inCidr(dst, r.destination.cidr)) continue;
+    const len = Number(r.destination.cidr.split('/')[1]);
+    if (!best || len > best.len)
+      best = {
+        len,
+        blackhole: r.state === 'blackhole',
+        ...(r.attachmentIds[0] ? { target: r.attachmentIds[0] } : {}),
+      };
+  }
+  return best && !best.blackhole ? best.target : undefined;
+}
+
+/**
+ * Through the transit gateway (cloud-semantics §1.5, NACLs per §1.2-10): out of a's subnet to its VPC's
+ * attachment ENI, lookup in the table associated with that attachment, into b's VPC through its
+ * attachment subnet. Same subnet as the attachment ENI: on the way in to the TGW that subnet's outbound
+ * and inbound rules apply, on the way out of the TGW none do.
+ */
+function viaTransit(
+  estate: Estate,
+  a: Endpoint,
+  b: Endpoint,
+  sa: Subnet,
+  sb: Subnet,
+  p: Packet,
+  checkGroups: boolean,
+): boolean {
+  const from = attachmentOf(estate, a.networkId);
+  const to = attachmentOf(estate, b.networkId);
+  if (!from || !to || from.id === to.id) return false;
+  const ta = estate.get('subnet', from.subnetIds[0] ?? '');
+  const tb = estate.get('subnet', to.subnetIds[0] ?? '');
+  if (!ta || !tb) return false;
+  if (!naclAllows(estate, sa, true, p)) return false;
+  if (!naclAllows(estate, ta, false, p)) return false;
+  if (tgwLookup(estate, from.id, p.dst) !== to.id) return false;
+  // The attachment subnet's table routes the packet on; in these estates that is the VPC's local route.
+  const onward = route(estate, tb, p.dst);
+  if (!onward || onward.blackhole || onward.kind !== 'local') return false;
+  if (tb.id !== sb.id && (!naclAllows(estate, tb, true, p) || !naclAllows(estate, sb, false, p)))
     return false;
   return !checkGroups || sgAllows(estate, b, false, p);
 }

@@ -231,6 +231,14 @@ function intoNetwork(
     (viaPeering
       ? backOverPeering(topo, target?.kind === 'peering' ? target.id : undefined, network, src.networkId)
       : target?.kind === 'local');
+  if (!ok && r?.route?.state === 'active' && viaPeering && target?.kind === 'transit-gateway') {
+    // The reply takes another way than the request (an independent lookup, §1.5-9): not modelled yet,
+    // and never read as blocked.
+    w.notModelled.push(
+      `asymmetric return path: the reply to ${src.primaryPrivateIp} leaves ${back!.id} through ${target.id}, not ${viaPeering}`,
+    );
+    return;
+  }
   if (!ok)
     return ret.block({
       kind: 'route',

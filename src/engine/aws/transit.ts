@@ -213,6 +213,17 @@ function replyViaTransit(
   const table = topo.routeTableOf(d.dstSubnet);
   const r = table ? lookupRoute(topo, table, s.srcIp) : undefined;
   const t = r?.route?.target;
+  if (
+    r?.route?.state === 'active' &&
+    (t?.kind === 'peering' || (t?.kind === 'transit-gateway' && t.id !== s.tgwId))
+  ) {
+    // The reply takes another way than the request (an independent lookup, §1.5-9): not modelled yet,
+    // and never read as blocked.
+    w.notModelled.push(
+      `asymmetric return path: the reply to ${s.src.primaryPrivateIp} leaves ${table!.id} through ${t.id}, not ${s.tgwId}`,
+    );
+    return;
+  }
   if (r?.route?.state !== 'active' || t?.kind !== 'transit-gateway' || t.id !== s.tgwId)
     return ret.block({
       kind: 'route',
