@@ -156,12 +156,14 @@ function attachmentOf(estate: Estate, networkId: string | undefined) {
 /** Longest prefix in the table associated with `from`; the attachment it leads to, or undefined. */
 function tgwLookup(estate: Estate, fromAttachment: string, dst: bigint): string | undefined {
   const table = estate.all('transit-route-table').find((t) => t.associations.includes(fromAttachment));
-  let best: { len: number; target?: string; blackhole: boolean } | undefined;
+  let best: { len: number; target?: string; blackhole: boolean; static: boolean } | undefined;
   for (const r of table?.routes ?? []) {
     if (r.destination.kind !== 'cidr' || !inCidr(dst, r.destination.cidr)) continue;
     const len = Number(r.destination.cidr.split('/')[1]);
-    if (!best || len > best.len)
+    // Longest prefix; on equal prefixes a static route hides a propagated one (§1.5-4).
+    if (!best || len > best.len || (len === best.len && r.type === 'static' && !best.static))
       best = {
+        static: r.type === 'static',
         len,
         blackhole: r.state === 'blackhole',
         ...(r.attachmentIds[0] ? { target: r.attachmentIds[0] } : {}),

@@ -174,6 +174,16 @@ export function viaTransitGateway(
   // Entering the VPC, the attachment subnet's own table routes the packet (§1.5-8).
   const entryTable = topo.routeTableOf(dstEntry);
   const inner = entryTable ? lookupRoute(topo, entryTable, dst) : undefined;
+  if (inner?.route?.state === 'blackhole' || (entryTable && !inner?.route))
+    // A blackhole or no route at all in the attachment subnet's table drops the packet there: certain.
+    return fwd.block({
+      kind: 'route',
+      decidedBy: 'route',
+      resource: entryTable!.id,
+      action: inner?.route ? 'blackhole' : 'no-route',
+      ...(inner?.route ? { rule: `${inner.matched} -> blackhole` } : {}),
+      note: `inside ${dstAtt.networkId}, the attachment subnet's table drops ${dstText}`,
+    });
   if (inner?.route?.target.kind !== 'local' || inner.route.state !== 'active') {
     w.notModelled.push(
       `routing inside ${dstAtt.networkId} from the attachment subnet (${entryTable?.id ?? 'no table'}) is not modelled yet`,
