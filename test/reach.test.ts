@@ -154,3 +154,71 @@ describe('rampart reach text and errors', () => {
     expect(noPort.err).toContain('--port is required with --protocol tcp');
   });
 });
+
+describe('rampart reach to a load balancer (a hop: listener, node, new connection to a target)', () => {
+  it('internet -> the ALB by name on 443: allowed, the trace joins the two connections at the ALB', async () => {
+    const r = await run(
+      'reach',
+      ACME,
+      '--from',
+      'internet',
+      '--to',
+      'acme-prod-web',
+      '--port',
+      '443',
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      verdict: string;
+      forward: { kind: string; resource: string; to?: string }[];
+    };
+    expect(j.verdict).toBe('allowed');
+    const hop = j.forward.find((s) => s.resource === 'app/acme-prod-web/f36098d0f13a9b1e');
+    expect(hop).toMatchObject({ kind: 'nat', to: '10.10.10.21:8080' });
+    expect(j.forward.at(-1)).toMatchObject({ kind: 'delivered', resource: 'eni-0f197778ee90525b4' });
+  });
+
+  it('a port without a listener is blocked at the load balancer', async () => {
+    const r = await run(
+      'reach',
+      ACME,
+      '--from',
+      'internet',
+      '--to',
+      'app/acme-prod-web/f36098d0f13a9b1e',
+      '--port',
+      '22',
+      '--format',
+      'json',
+    );
+    const j = JSON.parse(r.out) as { verdict: string; blockedAt: unknown };
+    expect(j.verdict).toBe('blocked');
+    expect(j.blockedAt).toEqual({
+      kind: 'endpoint',
+      resource: 'app/acme-prod-web/f36098d0f13a9b1e',
+      direction: 'forward',
+    });
+  });
+
+  it('from the Terraform plan, whose ALB nodes are unknown: unknown, never blocked', async () => {
+    const r = await run(
+      'reach',
+      'examples/acme/terraform',
+      '--from',
+      'internet',
+      '--to',
+      'acme-prod-web',
+      '--port',
+      '443',
+      '--format',
+      'json',
+    );
+    const j = JSON.parse(r.out) as { verdict: string; uncertain: string[] };
+    expect(j.verdict).toBe('unknown');
+    expect(j.uncertain).toEqual([
+      'the node interfaces of app/acme-prod-web/f36098d0f13a9b1e are not in the inputs',
+    ]);
+  });
+});

@@ -1,4 +1,10 @@
-import { AwsTopology, type ReachOutcome, reachBetween } from '../engine/index.js';
+import {
+  AwsTopology,
+  findLoadBalancer,
+  type ReachOutcome,
+  reachBetween,
+  reachLoadBalancer,
+} from '../engine/index.js';
 import { ConnectionSet, IcmpSet, PortSet } from '../model/index.js';
 import { UsageError } from './errors.js';
 import { type LoadOptions, loadEstate } from './load-estate.js';
@@ -38,12 +44,12 @@ export async function reach(
   const connections = connectionsOf(req);
   const { estate } = await loadEstate(paths, opts);
   const topo = new AwsTopology(estate);
-  const outcome = reachBetween(
-    topo,
-    resolveOrExplain(topo, req.from, '--from'),
-    resolveOrExplain(topo, req.to, '--to'),
-    connections,
-  );
+  const from = resolveOrExplain(topo, req.from, '--from');
+  // A load balancer (id, name or DNS name) is a hop: listener, node, then a new connection to a target.
+  const lb = findLoadBalancer(topo, req.to);
+  const outcome = lb
+    ? reachLoadBalancer(topo, from, lb, connections)
+    : reachBetween(topo, from, resolveOrExplain(topo, req.to, '--to'), connections);
   if ('error' in outcome) throw new UsageError('APP_REACH_QUERY', outcome.error);
   return { query: { from: req.from, to: req.to, connections: connections.toString() }, ...outcome };
 }

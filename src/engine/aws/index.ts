@@ -11,3 +11,4 @@ export { type ReachOutcome, reachBetween } from './reach.js';
 export { ephemeralPorts, replyOf } from './reply.js';
 export { lookupRoute, type RouteLookup } from './routes.js';
 export { AwsTopology } from './topology.js';
+export { findLoadBalancer, reachLoadBalancer } from './via-load-balancer.js';
