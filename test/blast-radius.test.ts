@@ -1,17 +1,10 @@
 /** `rampart blast-radius --from X` (DESIGN §6; issue #3 items 2 and 5) on examples/acme. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/index.js';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runCli } from './cli-run.js';
 
 describe('rampart blast-radius', () => {
   it('text: sensitive targets first, each with its chain of footholds', async () => {
-    const r = await run('blast-radius', 'examples/acme/aws', '--from', 'i-06143f3ee8926226f');
+    const r = await runCli('blast-radius', 'examples/acme/aws', '--from', 'i-06143f3ee8926226f');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('holding eni-0697f5c7d29ba0bf6, an attacker reaches 3 endpoint(s)');
@@ -26,7 +19,7 @@ describe('rampart blast-radius', () => {
   });
 
   it('json: {from, reached, undecided}; a private address works as --from', async () => {
-    const r = await run('blast-radius', 'examples/acme/aws', '--from', '10.20.11.50', '--format', 'json');
+    const r = await runCli('blast-radius', 'examples/acme/aws', '--from', '10.20.11.50', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { from: string; reached: { endpoint: string; hops: number }[] };
     expect(Object.keys(j)).toEqual(['from', 'reached', 'undecided']);
@@ -39,12 +32,12 @@ describe('rampart blast-radius', () => {
   });
 
   it('an unknown --from is one line with close matches; internet is refused with a pointer to exposure', async () => {
-    const a = await run('blast-radius', 'examples/acme/aws', '--from', 'i-06143f3ee892622');
+    const a = await runCli('blast-radius', 'examples/acme/aws', '--from', 'i-06143f3ee892622');
     expect(a.code).toBe(2);
     expect(a.err).toBe(
       'rampart: --from: no instance, network interface or address "i-06143f3ee892622" in the inputs\n  hint: Close matches: i-06143f3ee8926226f\n',
     );
-    const b = await run('blast-radius', 'examples/acme/aws', '--from', 'internet');
+    const b = await runCli('blast-radius', 'examples/acme/aws', '--from', 'internet');
     expect(b.code).toBe(2);
     expect(b.err).toMatch(
       /^rampart: --from: internet is not an interface inside the inputs\n {2}hint: .*rampart exposure/,

@@ -3,19 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/index.js';
 import type { ScanResultJson } from '../src/contract/index.js';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runCli } from './cli-run.js';
 
 describe('rampart scan', () => {
   it('prints the inventory of the example estate and exits 0', async () => {
-    const r = await run('scan', 'examples/acme/aws');
+    const r = await runCli('scan', 'examples/acme/aws');
     expect(r.code).toBe(0);
     expect(r.out.split('\n').slice(0, 1)).toEqual([
       'Inventory: 55 files, 3 accounts, 1 regions: 4 networks, 23 subnets, 21 endpoints, 8 instances, 14 security groups, 6 network ACLs, 13 route tables, 4 gateways, 1 transit gateways, 4 transit attachments, 2 transit route tables, 2 peerings, 1 service endpoints, 2 prefix lists, 1 load balancers, 2 listeners, 1 target groups, 2 databases, 2 flow logs, 2 public addresses',
@@ -27,7 +20,7 @@ describe('rampart scan', () => {
   });
 
   it('prints one JSON object with inventory, findings and diagnostics', async () => {
-    const r = await run('scan', 'examples/acme/aws', '--format', 'json');
+    const r = await runCli('scan', 'examples/acme/aws', '--format', 'json');
     const j = JSON.parse(r.out) as ScanResultJson;
     expect(Object.keys(j)).toEqual(['tool', 'inventory', 'findings', 'diagnostics']);
     expect(j.inventory.totals.network).toBe(4);
@@ -43,7 +36,7 @@ describe('rampart scan', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rampart-'));
     writeFileSync(join(dir, 'vpcs.json'), '{"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}]}');
     writeFileSync(join(dir, 'broken.json'), '{"Subnets": [\n  {"SubnetId": "subnet-1",}\n]}');
-    const r = await run('scan', dir);
+    const r = await runCli('scan', dir);
     expect(r.code).toBe(2);
     expect(r.out).toContain('1 networks');
     expect(r.out).toMatch(/broken\.json:2:27 fatal IMPORT_JSON_SYNTAX not valid JSON: /);
@@ -51,22 +44,22 @@ describe('rampart scan', () => {
   });
 
   it('exits 2 with a one-line message for a missing path or a bad flag, never a stack trace', async () => {
-    const missing = await run('scan', 'no/such/dir');
+    const missing = await runCli('scan', 'no/such/dir');
     expect(missing.code).toBe(2);
     expect(missing.err).toBe(
       'rampart: input path not found: no/such/dir\n  hint: Give a file or folder with exported JSON.\n',
     );
-    const badFormat = await run('scan', 'examples/acme/aws', '--format', 'yaml');
+    const badFormat = await runCli('scan', 'examples/acme/aws', '--format', 'yaml');
     expect(badFormat.code).toBe(2);
     expect(badFormat.err).toContain("option '-f, --format <format>' argument 'yaml' is invalid");
-    const unknown = await run('frobnicate');
+    const unknown = await runCli('frobnicate');
     expect(unknown.code).toBe(2);
     expect(`${missing.err}${badFormat.err}${unknown.err}`).not.toMatch(/\n\s+at /);
   });
 
   it('answers --help and --version with exit 0', async () => {
-    expect((await run('--help')).code).toBe(0);
-    const v = await run('--version');
+    expect((await runCli('--help')).code).toBe(0);
+    const v = await runCli('--version');
     expect(v.code).toBe(0);
     expect(v.out).toBe('0.1.0\n');
   });
@@ -74,7 +67,7 @@ describe('rampart scan', () => {
 
 describe('rampart demo', () => {
   it('scans the bundled estate (both formats) without input problems', async () => {
-    const r = await run('demo', '--format', 'json');
+    const r = await runCli('demo', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as ScanResultJson;
     expect(j.inventory.totals.network).toBe(4);
@@ -84,7 +77,7 @@ describe('rampart demo', () => {
 
 describe('rampart scan limits', () => {
   it('--max-file-bytes refuses larger files with a fatal diagnostic and exit 2; bad values are usage errors', async () => {
-    const r = await run(
+    const r = await runCli(
       'scan',
       'examples/acme/aws/111111111111/us-east-1/describe-vpcs.json',
       '--max-file-bytes',
@@ -94,7 +87,7 @@ describe('rampart scan limits', () => {
     expect(r.out).toMatch(
       /describe-vpcs\.json fatal IMPORT_FILE_TOO_LARGE file is \d+ bytes, over the 100-byte limit/,
     );
-    const bad = await run('scan', 'examples/acme/aws', '--max-file-bytes', 'lots');
+    const bad = await runCli('scan', 'examples/acme/aws', '--max-file-bytes', 'lots');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain(
       "option '--max-file-bytes <n>' argument 'lots' is invalid. expected a positive integer",
@@ -104,7 +97,7 @@ describe('rampart scan limits', () => {
 
 describe('rampart scan input paths', () => {
   it('refuses a path that is neither a file nor a folder', async () => {
-    const r = await run('scan', '/dev/null');
+    const r = await runCli('scan', '/dev/null');
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       'rampart: input path is neither a file nor a folder: /dev/null\n  hint: Save the export to a file first.\n',

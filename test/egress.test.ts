@@ -1,17 +1,10 @@
 /** `rampart egress` (DESIGN §6; issue #3 item 2) on examples/acme: text and JSON. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/index.js';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runCli } from './cli-run.js';
 
 describe('rampart egress', () => {
   it('text: the ways out with their gateways, then the connections whose replies are dropped', async () => {
-    const r = await run('egress', 'examples/acme/aws');
+    const r = await runCli('egress', 'examples/acme/aws');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
     expect(lines[0]).toBe('2 way(s) out to public addresses');
@@ -29,7 +22,7 @@ describe('rampart egress', () => {
   });
 
   it('json: {paths, repliesDropped, undecided}', async () => {
-    const r = await run('egress', 'examples/acme/aws', '--format', 'json');
+    const r = await runCli('egress', 'examples/acme/aws', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { paths: { endpoint: string; via: string[] }[] };
     expect(Object.keys(j)).toEqual(['paths', 'repliesDropped', 'undecided']);

@@ -1,17 +1,10 @@
 /** `rampart exposure` (DESIGN §6; issue #3 items 2 and 5) on examples/acme: text and JSON. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/index.js';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runCli } from './cli-run.js';
 
 describe('rampart exposure', () => {
   it('text: a count, then one headline per exposure with the traffic, how, and from where', async () => {
-    const r = await run('exposure', 'examples/acme/aws');
+    const r = await runCli('exposure', 'examples/acme/aws');
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const lines = r.out.split('\n');
@@ -39,7 +32,7 @@ describe('rampart exposure', () => {
   });
 
   it('json: {exposures, notes}; each exposure names endpoint, via, address, reaches, sources and path', async () => {
-    const r = await run('exposure', 'examples/acme/terraform', '--format', 'json');
+    const r = await runCli('exposure', 'examples/acme/terraform', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { exposures: Record<string, unknown>[]; notes: string[] };
     expect(Object.keys(j)).toEqual(['exposures', 'notes']);
@@ -51,7 +44,7 @@ describe('rampart exposure', () => {
   });
 
   it('a missing path is one clear line and exit 2', async () => {
-    const r = await run('exposure', 'no/such/dir');
+    const r = await runCli('exposure', 'no/such/dir');
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toMatch(/^rampart: .*no\/such\/dir/);
   });

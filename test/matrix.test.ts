@@ -1,17 +1,10 @@
 /** `rampart matrix` (DESIGN §6; issue #3 item 2) on examples/acme: csv and json. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/index.js';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runCli } from './cli-run.js';
 
 describe('rampart matrix', () => {
   it('csv by subnet: a header, then one row per non-empty cell, quoted where a comma appears', async () => {
-    const r = await run('matrix', 'examples/acme/aws', '--by', 'subnet');
+    const r = await runCli('matrix', 'examples/acme/aws', '--by', 'subnet');
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split('\n');
     expect(lines[0]).toBe('from,to,connections,undecided');
@@ -21,7 +14,7 @@ describe('rampart matrix', () => {
   });
 
   it('json by endpoint: {by, cells, undecided, stats}', async () => {
-    const r = await run('matrix', 'examples/acme/aws', '--format', 'json');
+    const r = await runCli('matrix', 'examples/acme/aws', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { by: string; cells: { from: string; to: string; connections: string }[] };
     expect(Object.keys(j)).toEqual(['by', 'cells', 'undecided', 'stats']);
@@ -34,7 +27,7 @@ describe('rampart matrix', () => {
   });
 
   it('an unknown --by is a usage error, exit 2', async () => {
-    const r = await run('matrix', 'examples/acme/aws', '--by', 'zone');
+    const r = await runCli('matrix', 'examples/acme/aws', '--by', 'zone');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--by/);
   });

@@ -1,19 +1,12 @@
 /** `rampart reach` (DESIGN §6 contract; issue #3 item 2) on examples/acme. */
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli/index.js';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runCli } from './cli-run.js';
 
 const ACME = 'examples/acme/aws';
 
 describe('rampart reach --format json', () => {
   it('prints one object: verdict, blockedAt {kind, resource, direction, rule?}, forward and return steps', async () => {
-    const r = await run(
+    const r = await runCli(
       'reach',
       ACME,
       '--from',
@@ -38,7 +31,7 @@ describe('rampart reach --format json', () => {
   });
 
   it('allowed verdicts have blockedAt null; a public IP means through the internet gateway', async () => {
-    const r = await run(
+    const r = await runCli(
       'reach',
       ACME,
       '--from',
@@ -56,7 +49,7 @@ describe('rampart reach --format json', () => {
   });
 
   it('internet as a source: allowed when some public address gets in, and says which', async () => {
-    const r = await run(
+    const r = await runCli(
       'reach',
       ACME,
       '--from',
@@ -73,7 +66,7 @@ describe('rampart reach --format json', () => {
     expect(j.internet.refused).toBe('none');
     const closed = JSON.parse(
       (
-        await run(
+        await runCli(
           'reach',
           ACME,
           '--from',
@@ -97,7 +90,7 @@ describe('rampart reach --format json', () => {
   it('an interface without a public address cannot be reached from the internet (the latent 5432 rule)', async () => {
     const j = JSON.parse(
       (
-        await run(
+        await runCli(
           'reach',
           ACME,
           '--from',
@@ -121,7 +114,7 @@ describe('rampart reach --format json', () => {
 
 describe('rampart reach text and errors', () => {
   it('prints a readable trace with the deciding rule at each hop', async () => {
-    const r = await run(
+    const r = await runCli(
       'reach',
       ACME,
       '--from',
@@ -144,12 +137,12 @@ describe('rampart reach text and errors', () => {
   });
 
   it('an unknown resource is a usage error listing close matches; a missing port too', async () => {
-    const r = await run('reach', ACME, '--from', 'i-06f85986572718dx', '--to', '10.0.0.1', '--port', '1');
+    const r = await runCli('reach', ACME, '--from', 'i-06f85986572718dx', '--to', '10.0.0.1', '--port', '1');
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       'rampart: --from: no instance, network interface or address "i-06f85986572718dx" in the inputs\n  hint: Close matches: i-06f85986572718dd3\n',
     );
-    const noPort = await run('reach', ACME, '--from', 'i-06f85986572718dd3', '--to', '10.0.0.1');
+    const noPort = await runCli('reach', ACME, '--from', 'i-06f85986572718dd3', '--to', '10.0.0.1');
     expect(noPort.code).toBe(2);
     expect(noPort.err).toContain('--port is required with --protocol tcp');
   });
@@ -157,7 +150,7 @@ describe('rampart reach text and errors', () => {
 
 describe('rampart reach to a load balancer (a hop: listener, node, new connection to a target)', () => {
   it('internet -> the ALB by name on 443: allowed, the trace joins the two connections at the ALB', async () => {
-    const r = await run(
+    const r = await runCli(
       'reach',
       ACME,
       '--from',
@@ -181,7 +174,7 @@ describe('rampart reach to a load balancer (a hop: listener, node, new connectio
   });
 
   it('a port without a listener is blocked at the load balancer', async () => {
-    const r = await run(
+    const r = await runCli(
       'reach',
       ACME,
       '--from',
@@ -203,7 +196,7 @@ describe('rampart reach to a load balancer (a hop: listener, node, new connectio
   });
 
   it('from the Terraform plan, whose ALB nodes are unknown: unknown, never blocked', async () => {
-    const r = await run(
+    const r = await runCli(
       'reach',
       'examples/acme/terraform',
       '--from',
