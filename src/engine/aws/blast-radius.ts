@@ -1,7 +1,6 @@
-import { ConnectionSet, type Endpoint, PortSet, parseIp } from '../../model/index.js';
+import { type ConnectionSet, type Endpoint, PortSet } from '../../model/index.js';
 import type { Step } from '../trace.js';
-import { evaluateFlow } from './flow.js';
-import { blockedForAllTraffic, probesFor } from './port-classes.js';
+import { judgePair } from './pair.js';
 import { RELAYS, RUNS_CODE } from './roles.js';
 import type { AwsTopology } from './topology.js';
 
@@ -59,22 +58,7 @@ export function blastRadius(topo: AwsTopology, start: Endpoint): BlastRadius {
     for (const held of frontier)
       for (const target of candidates) {
         if (reached.has(target.id)) continue;
-        const address = parseIp(target.primaryPrivateIp!)!;
-        let reaches = ConnectionSet.empty();
-        let unknown = ConnectionSet.empty();
-        let path: readonly Step[] = [];
-        for (const p of probesFor(topo, [held.e, target], true)) {
-          const v = evaluateFlow(topo, {
-            source: { kind: 'endpoint', endpoint: held.e },
-            destination: address,
-            connections: p.sample,
-          });
-          if (blockedForAllTraffic(v)) break;
-          if (v.verdict === 'allowed') {
-            if (reaches.isEmpty()) path = v.forward;
-            reaches = reaches.union(p.connections);
-          } else if (v.verdict === 'unknown') unknown = unknown.union(p.connections);
-        }
+        const { allowed: reaches, unknown, path } = judgePair(topo, held.e, target);
         if (!unknown.isEmpty())
           undecided.push({ from: held.e.id, to: target.id, traffic: unknown.toString() });
         if (reaches.isEmpty()) continue;

@@ -1,7 +1,6 @@
-import { ConnectionSet, type Endpoint, parseIp } from '../../model/index.js';
+import type { ConnectionSet, Endpoint } from '../../model/index.js';
 import { endpointClasses } from './classes.js';
-import { evaluateFlow } from './flow.js';
-import { blockedForAllTraffic, probesFor } from './port-classes.js';
+import { judgePair } from './pair.js';
 import { RELAYS } from './roles.js';
 import type { AwsTopology } from './topology.js';
 
@@ -19,27 +18,6 @@ export interface Matrix {
   /** Cells with traffic the engine could not decide (not modelled, inputs missing). */
   readonly undecided: readonly MatrixCell[];
   readonly stats: { readonly endpoints: number; readonly classes: number; readonly classPairs: number };
-}
-
-function judge(
-  topo: AwsTopology,
-  src: Endpoint,
-  dst: Endpoint,
-): { allowed: ConnectionSet; unknown: ConnectionSet } {
-  const address = parseIp(dst.primaryPrivateIp!)!;
-  let allowed = ConnectionSet.empty();
-  let unknown = ConnectionSet.empty();
-  for (const p of probesFor(topo, [src, dst], true)) {
-    const v = evaluateFlow(topo, {
-      source: { kind: 'endpoint', endpoint: src },
-      destination: address,
-      connections: p.sample,
-    });
-    if (blockedForAllTraffic(v)) break;
-    if (v.verdict === 'allowed') allowed = allowed.union(p.connections);
-    else if (v.verdict === 'unknown') unknown = unknown.union(p.connections);
-  }
-  return { allowed, unknown };
 }
 
 /**
@@ -66,7 +44,7 @@ export function matrixOf(topo: AwsTopology, by: 'endpoint' | 'subnet' = 'endpoin
       const dst = a === b ? a.members[1] : b.members[0]!;
       if (!dst) continue;
       classPairs++;
-      const { allowed, unknown } = judge(topo, src, dst);
+      const { allowed, unknown } = judgePair(topo, src, dst);
       const open = unknown.subtract(allowed);
       if (allowed.isEmpty() && open.isEmpty()) continue;
       if (by === 'subnet') {
@@ -108,5 +86,5 @@ export function matrixOf(topo: AwsTopology, by: 'endpoint' | 'subnet' = 'endpoin
 
 /** Pair-by-pair without classes: the baseline the benchmark measures `matrixOf` against. */
 export function naivePair(topo: AwsTopology, src: Endpoint, dst: Endpoint): ConnectionSet {
-  return judge(topo, src, dst).allowed;
+  return judgePair(topo, src, dst).allowed;
 }
