@@ -9,7 +9,8 @@ import {
 } from '../../model/index.js';
 import type { Step, Verdict } from '../trace.js';
 import { evaluateFlow } from './flow.js';
-import { internetPieces, PUBLIC_V4, resolveParty } from './parties.js';
+import { listenersOf, listenerTraffic, loadBalancerHop, nodesOf, targetsOf } from './load-balancer.js';
+import { internetPieces, PUBLIC_V4 } from './parties.js';
 import { type Probe, probesFor } from './port-classes.js';
 import type { AwsTopology } from './topology.js';
 
@@ -119,21 +120,13 @@ function direct(topo: AwsTopology, e: Endpoint): Exposure[] {
   return out;
 }
 
-function listenerTraffic(protocol: string, port: number): ConnectionSet | undefined {
-  const p = protocol.toUpperCase();
-  if (p === 'UDP') return ConnectionSet.udp(PortSet.of(port));
-  if (p === 'TCP_UDP') return ConnectionSet.tcp(PortSet.of(port)).union(ConnectionSet.udp(PortSet.of(port)));
-  if (['HTTP', 'HTTPS', 'TCP', 'TLS'].includes(p)) return ConnectionSet.tcp(PortSet.of(port));
-  return undefined;
-}
-
 /**
  * A load balancer as a hop (cloud-semantics §1): the internet reaches a node interface on the listener
  * port, then that node opens a new connection to the target on the target port. Both legs are judged
  * by the same engine; a target counts as exposed when some node passes both.
  */
 function throughLoadBalancer(topo: AwsTopology, lb: LoadBalancer, notes: string[]): Exposure[] {
-  const nodes = topo.estate.all('endpoint').filter((e) => e.ownerId === lb.id);
+  const nodes = nodesOf(topo, lb);
   if (nodes.length === 0) {
     notes.push(
       `load balancer ${lb.id}: its node interfaces are not in the inputs, so its targets were not followed`,
@@ -141,69 +134,44 @@ function throughLoadBalancer(topo: AwsTopology, lb: LoadBalancer, notes: string[
     return [];
   }
   const out: Exposure[] = [];
-  for (const listener of topo.estate.all('listener').filter((l) => l.ownerId === lb.id)) {
-    const front = listenerTraffic(listener.protocol, listener.port);
+  for (const listener of listenersOf(topo, lb)) {
+    const front = listenerTraffic(listener);
     if (!front) {
       notes.push(`listener ${listener.id}: protocol ${listener.protocol} not modelled`);
       continue;
     }
-    for (const tgId of listener.targetGroupIds) {
-      const group = topo.estate.get('target-group', tgId);
-      if (!group?.targetsKnown) {
-        notes.push(`target group ${tgId}: its targets are not in the inputs (describe-target-health)`);
-        continue;
-      }
-      for (const target of group.targets) {
-        const party = resolveParty(topo, target.id);
-        const port = target.port ?? group.port;
-        if ('error' in party || party.kind !== 'endpoint' || port === undefined) {
-          notes.push(`target ${target.id} of ${tgId}: not an interface in the inputs`);
-          continue;
-        }
-        const backTraffic = ConnectionSet.tcp(PortSet.of(port));
-        for (const node of nodes) {
-          const address = node.publicIps[0] ? parseIp(node.publicIps[0]) : undefined;
-          if (!address) continue;
-          const t = emptyTally();
-          tallyFromInternet(topo, node, address, [{ connections: front, sample: front }], t);
-          if (!t.path) continue;
-          const back = evaluateFlow(topo, {
-            source: { kind: 'endpoint', endpoint: node },
-            destination: party.address,
-            connections: backTraffic,
-          });
-          if (back.verdict === 'blocked') continue;
-          for (const u of back.uncertain) t.uncertain.add(u);
-          const reached: Tally =
-            back.verdict === 'allowed'
-              ? { ...t, reaches: backTraffic }
-              : { ...t, reaches: ConnectionSet.empty(), unknown: backTraffic };
-          out.push(
-            toExposure(
-              {
-                endpoint: party.endpoint.id,
-                ...(party.endpoint.ownerId ? { owner: party.endpoint.ownerId } : {}),
-                via: 'load-balancer',
-                address: node.publicIps[0]!,
-                loadBalancer: { id: lb.id, listenerPort: listener.port },
-              },
-              reached,
-              [
-                ...t.path.forward,
-                {
-                  kind: 'nat',
-                  decidedBy: 'endpoint',
-                  resource: lb.id,
-                  action: 'forwarded',
-                  from: node.primaryPrivateIp ?? node.id,
-                  to: `${party.endpoint.primaryPrivateIp ?? party.endpoint.id}:${port}`,
-                  note: 'the load balancer opens a new connection to the target',
-                },
-                ...back.forward,
-              ],
-            ),
-          );
-        }
+    for (const target of targetsOf(topo, listener, notes)) {
+      const backTraffic = ConnectionSet.tcp(PortSet.of(target.port));
+      for (const node of nodes) {
+        const address = node.publicIps[0] ? parseIp(node.publicIps[0]) : undefined;
+        if (!address) continue;
+        const t = emptyTally();
+        tallyFromInternet(topo, node, address, [{ connections: front, sample: front }], t);
+        if (!t.path) continue;
+        const back = evaluateFlow(topo, {
+          source: { kind: 'endpoint', endpoint: node },
+          destination: target.address,
+          connections: backTraffic,
+        });
+        if (back.verdict === 'blocked') continue;
+        for (const u of back.uncertain) t.uncertain.add(u);
+        const reached: Tally =
+          back.verdict === 'allowed'
+            ? { ...t, reaches: backTraffic }
+            : { ...t, reaches: ConnectionSet.empty(), unknown: backTraffic };
+        out.push(
+          toExposure(
+            {
+              endpoint: target.endpoint.id,
+              ...(target.endpoint.ownerId ? { owner: target.endpoint.ownerId } : {}),
+              via: 'load-balancer',
+              address: node.publicIps[0]!,
+              loadBalancer: { id: lb.id, listenerPort: listener.port },
+            },
+            reached,
+            [...t.path.forward, loadBalancerHop(lb, listener, node, target), ...back.forward],
+          ),
+        );
       }
     }
   }

@@ -1,17 +1,10 @@
 import { ConnectionSet, type LoadBalancer, PortSet, parseIp } from '../../model/index.js';
 import type { Step, Verdict } from '../trace.js';
 import { evaluateFlow } from './flow.js';
-import { type Party, resolveParty } from './parties.js';
+import { listenersOf, listenerTraffic, loadBalancerHop, nodesOf, targetsOf } from './load-balancer.js';
+import type { Party } from './parties.js';
 import { type ReachOutcome, reachBetween } from './reach.js';
 import type { AwsTopology } from './topology.js';
-
-/** A load balancer named by its id, its name or its DNS name. */
-export function findLoadBalancer(topo: AwsTopology, text: string): LoadBalancer | undefined {
-  const lower = text.toLowerCase();
-  return topo.estate
-    .all('load-balancer')
-    .find((lb) => lb.id === text || lb.name === text || lb.dnsName?.toLowerCase() === lower);
-}
 
 function stopped(lb: LoadBalancer, note: string, kind: 'blocked' | 'unknown'): Verdict {
   const step: Step = { kind: 'dropped', decidedBy: 'endpoint', resource: lb.id, action: 'denied', note };
@@ -37,18 +30,14 @@ export function reachLoadBalancer(
   lb: LoadBalancer,
   connections: ConnectionSet,
 ): ReachOutcome | { error: string } {
-  const nodes = topo.estate.all('endpoint').filter((e) => e.ownerId === lb.id);
+  const nodes = nodesOf(topo, lb);
   if (nodes.length === 0)
     return stopped(lb, `the node interfaces of ${lb.id} are not in the inputs`, 'unknown');
-  const ports = connections.tcpPorts();
-  const listeners = topo.estate
-    .all('listener')
-    .filter(
-      (l) =>
-        l.ownerId === lb.id &&
-        !['UDP', 'TCP_UDP'].includes(l.protocol.toUpperCase()) &&
-        ports.contains(l.port),
-    );
+  // TCP listeners only: the trace follows one TCP connection to the target port.
+  const listeners = listenersOf(topo, lb).filter((l) => {
+    const t = listenerTraffic(l);
+    return t?.udpPorts().isEmpty() && connections.tcpPorts().contains(l.port);
+  });
   if (listeners.length === 0)
     return stopped(lb, `${lb.id} has no TCP listener for ${connections.toString()}`, 'blocked');
   let fallback: ReachOutcome | undefined;
@@ -69,39 +58,21 @@ export function reachLoadBalancer(
         if (!fallback || (fallback.verdict === 'blocked' && front.verdict === 'unknown')) fallback = front;
         continue;
       }
-      for (const tgId of listener.targetGroupIds) {
-        const group = topo.estate.get('target-group', tgId);
-        for (const target of group?.targetsKnown ? group.targets : []) {
-          const party = resolveParty(topo, target.id);
-          const port = target.port ?? group?.port;
-          if ('error' in party || party.kind !== 'endpoint' || port === undefined) continue;
-          const back = evaluateFlow(topo, {
-            source: { kind: 'endpoint', endpoint: node },
-            destination: party.address,
-            connections: ConnectionSet.tcp(PortSet.of(port)),
-          });
-          const joined: ReachOutcome = {
-            verdict: back.verdict,
-            blockedAt: back.blockedAt,
-            forward: [
-              ...front.forward,
-              {
-                kind: 'nat',
-                decidedBy: 'endpoint',
-                resource: lb.id,
-                action: 'forwarded',
-                from: node.primaryPrivateIp ?? node.id,
-                to: `${party.endpoint.primaryPrivateIp ?? party.endpoint.id}:${port}`,
-                note: `listener ${listener.port} opens a new connection to the target`,
-              },
-              ...back.forward,
-            ],
-            return: [...back.return, ...front.return],
-            uncertain: [...new Set([...front.uncertain, ...back.uncertain])],
-          };
-          if (back.verdict === 'allowed') return joined;
-          if (!fallback || fallback.verdict === 'blocked') fallback = joined;
-        }
+      for (const target of targetsOf(topo, listener, [])) {
+        const back = evaluateFlow(topo, {
+          source: { kind: 'endpoint', endpoint: node },
+          destination: target.address,
+          connections: ConnectionSet.tcp(PortSet.of(target.port)),
+        });
+        const joined: ReachOutcome = {
+          verdict: back.verdict,
+          blockedAt: back.blockedAt,
+          forward: [...front.forward, loadBalancerHop(lb, listener, node, target), ...back.forward],
+          return: [...back.return, ...front.return],
+          uncertain: [...new Set([...front.uncertain, ...back.uncertain])],
+        };
+        if (back.verdict === 'allowed') return joined;
+        if (!fallback || fallback.verdict === 'blocked') fallback = joined;
       }
     }
   return fallback ?? stopped(lb, `no target of ${lb.id} is in the inputs`, 'unknown');
