@@ -1,4 +1,4 @@
-import { type Endpoint, IpSet, parseIp } from '../../model/index.js';
+import { type AddressRef, type Endpoint, type PeerRef, parseIp } from '../../model/index.js';
 import type { AwsTopology } from './topology.js';
 
 /**
@@ -15,16 +15,11 @@ export interface EndpointClass {
 
 function atomCuts(topo: AwsTopology): bigint[] {
   const cuts = new Set<bigint>();
-  const addSet = (s: IpSet | string | undefined) => {
-    if (s === undefined || typeof s === 'string') return;
-    for (const iv of s.v4Intervals()) {
+  const addRef = (r: PeerRef | AddressRef) => {
+    for (const iv of topo.addressesOf(r)?.v4Intervals() ?? []) {
       cuts.add(iv.lo);
       cuts.add(iv.hi + 1n);
     }
-  };
-  const addRef = (r: { kind: string; cidr?: string; prefixListId?: string }) => {
-    if (r.kind === 'cidr' && r.cidr) addSet(IpSet.tryFromCidr(r.cidr));
-    else if (r.kind === 'prefix-list' && r.prefixListId) addSet(topo.prefixList(r.prefixListId));
   };
   for (const f of topo.estate.all('filter')) for (const r of f.rules) addRef(r.peer);
   for (const t of topo.estate.all('route-table')) for (const r of t.routes) addRef(r.destination);

@@ -1,8 +1,16 @@
 import { ConnectionSet, type Endpoint, parseIp } from '../../model/index.js';
-import type { Step } from '../trace.js';
+import type { Step, Verdict } from '../trace.js';
 import { evaluateFlow } from './flow.js';
-import { blockedForAllTraffic, probesFor } from './port-classes.js';
+import { probesFor } from './port-classes.js';
 import type { AwsTopology } from './topology.js';
+
+// Decided by routing alone: the same for every port and protocol, so no other probe can pass either.
+const PORT_BLIND = new Set(['route', 'peering', 'transit-gateway', 'internet-gateway', 'no-public-address']);
+
+/** True when a blocked verdict was decided where ports play no part, so probing more classes is moot. */
+function blockedForAllTraffic(v: Verdict): boolean {
+  return v.verdict === 'blocked' && v.blockedAt !== null && PORT_BLIND.has(v.blockedAt.kind);
+}
 
 export interface PairJudgement {
   /** Traffic `src` opens to `dst`'s primary private address with the reply coming back. */

@@ -110,15 +110,10 @@ export function internetPieces(
   wholeNetwork = false,
 ): { address: IpAddress; set: IpSet }[] {
   const sets: IpSet[] = [];
-  const add = (peer: PeerRef | AddressRef) => {
-    if (peer.kind === 'cidr') {
-      const set = IpSet.tryFromCidr(peer.cidr);
-      if (typeof set !== 'string') sets.push(set);
-    } else if (peer.kind === 'prefix-list') {
-      // A prefix list of public ranges (an office, a partner) splits the internet like a CIDR does.
-      const set = topo.prefixList(peer.prefixListId);
-      if (set) sets.push(set);
-    }
+  // Prefix lists of public ranges (an office, a partner) split the internet like CIDRs do.
+  const add = (ref: PeerRef | AddressRef) => {
+    const set = topo.addressesOf(ref);
+    if (set) sets.push(set);
   };
   for (const id of e.filterIds) for (const r of topo.filter(id)?.rules ?? []) add(r.peer);
   for (const subnet of subnetsInScope(topo, e, wholeNetwork)) {

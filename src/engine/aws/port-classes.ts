@@ -1,5 +1,4 @@
 import { ConnectionSet, type Endpoint, IcmpSet, type Interval, PortSet } from '../../model/index.js';
-import type { Verdict } from '../trace.js';
 import { subnetsInScope } from './parties.js';
 import type { AwsTopology } from './topology.js';
 
@@ -77,12 +76,4 @@ export function probesFor(topo: AwsTopology, ends: readonly Endpoint[], wholeNet
       probes.push({ connections: make(PortSet.range(c.lo, c.hi)), sample: make(PortSet.of(c.lo)) });
     }
   return probes;
-}
-
-// Decided by routing alone: the same for every port and protocol, so no other probe can pass either.
-const PORT_BLIND = new Set(['route', 'peering', 'transit-gateway', 'internet-gateway', 'no-public-address']);
-
-/** True when a blocked verdict was decided where ports play no part, so probing more classes is moot. */
-export function blockedForAllTraffic(v: Verdict): boolean {
-  return v.verdict === 'blocked' && v.blockedAt !== null && PORT_BLIND.has(v.blockedAt.kind);
 }

@@ -1,4 +1,5 @@
 import {
+  type AddressRef,
   type Endpoint,
   type Estate,
   type Filter,
@@ -6,6 +7,7 @@ import {
   type IpAddress,
   IpSet,
   type Peering,
+  type PeerRef,
   type RouteTable,
   type Subnet,
 } from '../../model/index.js';
@@ -70,6 +72,17 @@ export class AwsTopology {
         this.#peerings.set(n, list);
       }
     }
+  }
+
+  /**
+   * The addresses a CIDR or prefix-list reference names (undefined for other references, an invalid
+   * CIDR, or a prefix list whose entries are not in the inputs).
+   */
+  addressesOf(ref: PeerRef | AddressRef): IpSet | undefined {
+    if (ref.kind === 'prefix-list') return this.prefixList(ref.prefixListId);
+    if (ref.kind !== 'cidr') return undefined;
+    const set = IpSet.tryFromCidr(ref.cidr);
+    return typeof set === 'string' ? undefined : set;
   }
 
   /** Every subnet of a network. */
