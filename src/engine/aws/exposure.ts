@@ -140,25 +140,27 @@ function throughLoadBalancer(topo: AwsTopology, lb: LoadBalancer, notes: string[
       notes.push(`listener ${listener.id}: protocol ${listener.protocol} not modelled`);
       continue;
     }
-    for (const target of targetsOf(topo, listener, notes)) {
-      const backTraffic = ConnectionSet.tcp(PortSet.of(target.port));
-      for (const node of nodes) {
-        const address = node.publicIps[0] ? parseIp(node.publicIps[0]) : undefined;
-        if (!address) continue;
-        const t = emptyTally();
-        tallyFromInternet(topo, node, address, [{ connections: front, sample: front }], t);
-        if (!t.path) continue;
+    const targets = targetsOf(topo, listener, notes);
+    // The internet's leg to each node is the same for every target: judge it once per node.
+    for (const node of nodes) {
+      const address = node.publicIps[0] ? parseIp(node.publicIps[0]) : undefined;
+      if (!address || targets.length === 0) continue;
+      const t = emptyTally();
+      tallyFromInternet(topo, node, address, [{ connections: front, sample: front }], t);
+      if (!t.path) continue;
+      for (const target of targets) {
+        const backTraffic = ConnectionSet.tcp(PortSet.of(target.port));
         const back = evaluateFlow(topo, {
           source: { kind: 'endpoint', endpoint: node },
           destination: target.address,
           connections: backTraffic,
         });
         if (back.verdict === 'blocked') continue;
-        for (const u of back.uncertain) t.uncertain.add(u);
+        const uncertain = new Set([...t.uncertain, ...back.uncertain]);
         const reached: Tally =
           back.verdict === 'allowed'
-            ? { ...t, reaches: backTraffic }
-            : { ...t, reaches: ConnectionSet.empty(), unknown: backTraffic };
+            ? { ...t, uncertain, reaches: backTraffic }
+            : { ...t, uncertain, reaches: ConnectionSet.empty(), unknown: backTraffic };
         out.push(
           toExposure(
             {
