@@ -13,6 +13,7 @@ import { fromInternet, toInternet } from './internet.js';
 import { Leg } from './leg.js';
 import { viaNatGateway } from './nat.js';
 import { ephemeralPorts, replyOf } from './reply.js';
+import { walkReply } from './return-walk.js';
 import { lookupRoute } from './routes.js';
 import { viaGatewayEndpoint } from './service-endpoint.js';
 import type { AwsTopology } from './topology.js';
@@ -162,22 +163,6 @@ function fromEndpoint(w: Walk, src: Endpoint, dst: IpAddress, conns: ConnectionS
   w.notModelled.push(`route target ${target.kind} ${target.id ?? ''} is not modelled yet`);
 }
 
-/**
- * The reply follows the responder's route table (no uRPF, cloud-semantics §1.4-5): it must name an
- * active peering between the responder's VPC and the client's (AWS allows one per pair of VPCs).
- */
-function backOverPeering(
-  topo: AwsTopology,
-  pcxId: string | undefined,
-  from: string,
-  to: string | undefined,
-): boolean {
-  const pcx = pcxId ? topo.estate.get('peering', pcxId) : undefined;
-  if (!pcx?.active) return false;
-  const ends = [pcx.requester.networkId, pcx.accepter.networkId];
-  return ends.includes(from) && to !== undefined && ends.includes(to);
-}
-
 /** Delivery to an interface of `network` (the source's own VPC, or the peer VPC of `viaPeering`). */
 function intoNetwork(
   w: Walk,
@@ -188,7 +173,7 @@ function intoNetwork(
   conns: ConnectionSet,
   viaPeering: string | undefined,
 ): undefined {
-  const { topo, fwd, ret } = w;
+  const { topo, fwd } = w;
   const dstText = formatIp(dst.family, dst.value);
   const dstSubnet = topo.subnetAt(network, dst);
   const dstEni = topo.endpointsAt(dstText, network)[0];
@@ -219,45 +204,11 @@ function intoNetwork(
   c = fwd.narrow(securityGroupVerdict(topo, dstEni, 'ingress', srcIp), 'security-group', groupsOf(dstEni), c);
   if (!c) return;
   fwd.add({ kind: 'delivered', decidedBy: 'endpoint', resource: dstEni.id, action: 'allowed' });
-  // The reply: stateless filters again, to the client's ephemeral ports; routes back from the far side.
-  const reply = replyOf(c, ephemeralPorts(src.osHint));
-  if (dstAcl && !ret.admits(naclVerdict(topo, dstAcl, 'egress', srcIp), 'network-acl', dstAcl.id, reply))
-    return;
-  const back = topo.routeTableOf(dstSubnet);
-  const r = back ? lookupRoute(topo, back, srcIp) : undefined;
-  const target = r?.route?.target;
-  const ok =
-    r?.route?.state === 'active' &&
-    (viaPeering
-      ? backOverPeering(topo, target?.kind === 'peering' ? target.id : undefined, network, src.networkId)
-      : target?.kind === 'local');
-  if (!ok && r?.route?.state === 'active' && viaPeering && target?.kind === 'transit-gateway') {
-    // The reply takes another way than the request (an independent lookup, §1.5-9): not modelled yet,
-    // and never read as blocked.
-    w.notModelled.push(
-      `asymmetric return path: the reply to ${src.primaryPrivateIp} leaves ${back!.id} through ${target.id}, not ${viaPeering}`,
-    );
-    return;
-  }
-  if (!ok)
-    return ret.block({
-      kind: 'route',
-      decidedBy: 'route',
-      resource: back?.id ?? dstSubnet.id,
-      action: r?.route?.state === 'blackhole' ? 'blackhole' : 'no-route',
-      ...(r?.route ? { rule: `${r.matched} -> ${target?.id ?? target?.kind}` } : {}),
-      note: viaPeering
-        ? `no route back to ${src.primaryPrivateIp} through ${viaPeering}`
-        : 'no local route back',
-    });
-  ret.add({
-    kind: 'route',
-    decidedBy: 'route',
-    resource: back!.id,
-    action: 'forwarded',
-    rule: `${r!.matched} -> ${target!.id ?? target!.kind}`,
-  });
-  if (srcAcl && !ret.admits(naclVerdict(topo, srcAcl, 'ingress', dst), 'network-acl', srcAcl.id, reply))
-    return;
-  ret.add({ kind: 'delivered', decidedBy: 'endpoint', resource: src.id, action: 'allowed' });
+  // The reply is walked on its own: it may come back by another way (cloud-semantics §1.4-5, §1.5-9).
+  return walkReply(
+    w,
+    { endpoint: dstEni, subnet: dstSubnet, ip: dst },
+    { endpoint: src, subnet: srcSubnet, ip: srcIp },
+    replyOf(c, ephemeralPorts(src.osHint)),
+  );
 }
