@@ -35,7 +35,7 @@ describe('rampart blast-radius', () => {
     const a = await runCli('blast-radius', 'examples/acme/aws', '--from', 'i-06143f3ee892622');
     expect(a.code).toBe(2);
     expect(a.err).toBe(
-      'rampart: --from: no instance, network interface or address "i-06143f3ee892622" in the inputs\n  hint: Close matches: i-06143f3ee8926226f\n',
+      'rampart: --from: no instance, network interface, interface endpoint or address "i-06143f3ee892622" in the inputs\n  hint: Close matches: i-06143f3ee8926226f\n',
     );
     const b = await runCli('blast-radius', 'examples/acme/aws', '--from', 'internet');
     expect(b.code).toBe(2);

@@ -140,7 +140,7 @@ describe('rampart reach text and errors', () => {
     const r = await runCli('reach', ACME, '--from', 'i-06f85986572718dx', '--to', '10.0.0.1', '--port', '1');
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'rampart: --from: no instance, network interface or address "i-06f85986572718dx" in the inputs\n  hint: Close matches: i-06f85986572718dd3\n',
+      'rampart: --from: no instance, network interface, interface endpoint or address "i-06f85986572718dx" in the inputs\n  hint: Close matches: i-06f85986572718dd3\n',
     );
     const noPort = await runCli('reach', ACME, '--from', 'i-06f85986572718dd3', '--to', '10.0.0.1');
     expect(noPort.code).toBe(2);

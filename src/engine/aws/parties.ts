@@ -30,6 +30,7 @@ function closeMatches(topo: AwsTopology, text: string): string[] {
   const ids = [
     ...topo.estate.all('instance').map((i) => i.id),
     ...topo.estate.all('endpoint').map((e) => e.id),
+    ...topo.estate.all('endpoint').flatMap((e) => (e.ownerId?.startsWith('vpce-') ? [e.ownerId] : [])),
   ];
   const distance = (a: string, b: string): number => {
     const d = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -58,7 +59,8 @@ function primaryAddress(e: Endpoint): IpAddress | undefined {
 }
 
 /**
- * Resolve `--from`/`--to` (DESIGN §6): an instance id means its primary ENI; an ENI id itself; an IP
+ * Resolve `--from`/`--to` (DESIGN §6): an instance id means its primary ENI; an ENI id itself; an
+ * interface endpoint id one of its ENIs; an IP
  * inside a VPC the ENI that owns it; a public IP of an ENI that ENI reached through its internet
  * gateway; any other IP an internet host at that address; `internet` every public address.
  */
@@ -73,12 +75,16 @@ export function resolveParty(topo: AwsTopology, text: string): Party | Unresolve
     return { kind: 'internet', address: ip };
   }
   const instance = topo.estate.get('instance', text);
-  const eni = topo.endpoint(instance ? (instance.endpointIds[0] ?? '') : text);
+  // An interface endpoint (vpce-…) is reached at its network interfaces, one per zone; the first stands
+  // for them all: they share the groups (cloud-semantics §1.6-2); NACLs may differ, so ask by ENI id.
+  const eni =
+    topo.endpoint(instance ? (instance.endpointIds[0] ?? '') : text) ??
+    (text.startsWith('vpce-') ? topo.estate.all('endpoint').find((e) => e.ownerId === text) : undefined);
   const address = eni ? primaryAddress(eni) : undefined;
   if (eni && address) return { kind: 'endpoint', endpoint: eni, address, viaPublic: false };
   if (eni) return { error: `${text} has no address in the inputs`, suggestions: [] };
   return {
-    error: `no instance, network interface or address "${text}" in the inputs`,
+    error: `no instance, network interface, interface endpoint or address "${text}" in the inputs`,
     suggestions: closeMatches(topo, text),
   };
 }
