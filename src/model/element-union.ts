@@ -13,6 +13,7 @@ import type {
 } from './gateway.js';
 import type { Network, Subnet } from './network.js';
 import type { EgressControl, FlowLogConfig } from './observability.js';
+import type { PodPolicy } from './pod-policy.js';
 import type { RouteTable } from './routing.js';
 import type { Database, Instance, Listener, LoadBalancer, TargetGroup } from './workload.js';
 
@@ -41,6 +42,7 @@ export type Element =
   | Namespace
   | Workload
   | Service
+  | PodPolicy
   | MeshPolicy;
 
 export type ElementKind = Element['kind'];
@@ -73,5 +75,6 @@ export const elementKinds: readonly ElementKind[] = [
   'namespace',
   'workload',
   'service',
+  'pod-policy',
   'mesh-policy',
 ];

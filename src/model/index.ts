@@ -25,6 +25,16 @@ export { contentKey } from './merge.js';
 export * from './net/index.js';
 export type { Network, Subnet } from './network.js';
 export type { EgressControl, FlowLogConfig } from './observability.js';
+export type {
+  HttpRule,
+  NamespaceScope,
+  PodPeer,
+  PodPolicy,
+  PodPolicyKind,
+  PodPolicyRule,
+  PodPort,
+  PodProtocol,
+} from './pod-policy.js';
 export { forEachReference, type Reference, type ReferenceVisitor, referencesOf } from './references.js';
 export type { Route, RouteTable, RouteTableAssociations, RouteTarget, RouteTargetKind } from './routing.js';
 export {
