@@ -1,2 +1,9 @@
+export { CNI_NAMES, cniProfile, type DetectedCni, detectCni } from './cni.js';
+export { connectivityOf, workloadPeer } from './connectivity.js';
 export type { ConnEdge, Connlist, ExposureSection, K8sPeer, NamedPortRef } from './connlist.js';
+export { admitted, appliesTo, type Side } from './decide.js';
+export { type ExternalAtom, externalAtoms } from './external.js';
+export { type Focus, focusOn } from './focus.js';
 export { K8S_PORTS, POD_PROTOCOLS, PodConns } from './pod-conns.js';
+export { selects } from './selectors.js';
+export { ClusterView, DEFAULT_CNI, type Pod } from './view.js';

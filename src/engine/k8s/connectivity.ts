@@ -1,0 +1,51 @@
+import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
+import { admitted } from './decide.js';
+import { externalAtoms } from './external.js';
+import type { Party } from './peers.js';
+import type { ClusterView, Pod } from './view.js';
+
+export function workloadPeer(pod: Pod): K8sPeer {
+  const w = pod.workload;
+  const name = w.name ?? w.id;
+  return {
+    kind: 'workload',
+    text: `${pod.namespace}/${name}[${w.workloadKind}]`,
+    namespace: pod.namespace,
+    name,
+    workloadKind: w.workloadKind,
+  };
+}
+
+/**
+ * The connectivity map (k8s-mesh §1.3): for every ordered pair of distinct workloads, what the
+ * source's egress side and the destination's ingress side both admit; for every external atom, what a
+ * workload may open to it and what it may open to a workload. Pairs with nothing allowed are left out,
+ * as are self pairs (a pod always reaches itself).
+ */
+export function connectivityOf(view: ClusterView): Connlist {
+  const edges: ConnEdge[] = [];
+  const peers = view.pods.map(workloadPeer);
+  const atoms = externalAtoms(view);
+  const pod = (p: Pod): Party => ({ kind: 'pod', pod: p });
+  for (const src of view.pods)
+    for (const dst of view.pods) {
+      if (src === dst) continue;
+      const out = admitted(view, { subject: src, direction: 'egress', other: pod(dst), dst: pod(dst) });
+      if (out.isEmpty()) continue;
+      const conns = out.intersect(
+        admitted(view, { subject: dst, direction: 'ingress', other: pod(src), dst: pod(dst) }),
+      );
+      if (!conns.isEmpty()) edges.push({ src: peers[src.index]!, dst: peers[dst.index]!, conns });
+    }
+  for (const atom of atoms) {
+    const ext: Party = { kind: 'external', range: atom.range };
+    const peer: K8sPeer = { kind: 'external', text: `${atom.text}[External]`, name: atom.text };
+    for (const p of view.pods) {
+      const out = admitted(view, { subject: p, direction: 'egress', other: ext, dst: ext });
+      if (!out.isEmpty()) edges.push({ src: peers[p.index]!, dst: peer, conns: out });
+      const inn = admitted(view, { subject: p, direction: 'ingress', other: ext, dst: pod(p) });
+      if (!inn.isEmpty()) edges.push({ src: peer, dst: peers[p.index]!, conns: inn });
+    }
+  }
+  return { peers, edges };
+}

@@ -1,0 +1,40 @@
+import type { PodProtocol } from '../../model/index.js';
+import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
+
+/** The `--focus-*` options of `k8s connlist` (netpol-analyzer's list flags). */
+export interface Focus {
+  /** `name` or `ns/name`; lines where one of them is an end. */
+  readonly workloads?: readonly string[];
+  /** With workloads: the other end must be one of these. */
+  readonly peers?: readonly string[];
+  /** With workloads: `ingress` keeps lines into them, `egress` lines out of them. */
+  readonly direction?: 'ingress' | 'egress';
+  /** Keep pairs that allow this protocol and port. */
+  readonly conn?: { readonly protocol: PodProtocol; readonly port: number };
+}
+
+function named(peer: K8sPeer, names: readonly string[]): boolean {
+  if (peer.kind !== 'workload') return false;
+  return names.some((n) => n === peer.name || n === `${peer.namespace}/${peer.name}`);
+}
+
+function keep(e: ConnEdge, f: Focus): boolean {
+  if (f.conn && !e.conns.ports(f.conn.protocol).contains(f.conn.port)) return false;
+  if (!f.workloads || f.workloads.length === 0) return true;
+  const ends: [K8sPeer, K8sPeer][] = [];
+  if (f.direction !== 'ingress') ends.push([e.src, e.dst]);
+  if (f.direction !== 'egress') ends.push([e.dst, e.src]);
+  return ends.some(
+    ([mine, other]) =>
+      named(mine, f.workloads!) && (!f.peers || f.peers.length === 0 || named(other, f.peers)),
+  );
+}
+
+/** The map narrowed to the focus; peers are kept so formats that list nodes still can. */
+export function focusOn(c: Connlist, f: Focus): Connlist {
+  const exposure = c.exposure && {
+    egress: c.exposure.egress.filter((e) => keep(e, f)),
+    ingress: c.exposure.ingress.filter((e) => keep(e, f)),
+  };
+  return { peers: c.peers, edges: c.edges.filter((e) => keep(e, f)), ...(exposure ? { exposure } : {}) };
+}

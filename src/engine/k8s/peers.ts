@@ -1,0 +1,72 @@
+import { IpSet, type NamespaceScope, type PodPeer, type PodPolicyRule } from '../../model/index.js';
+import { selects } from './selectors.js';
+import type { ClusterView, Pod } from './view.js';
+
+/** The other end of a connection as a rule sees it: a pod, or a range of external addresses. */
+export type Party =
+  | { readonly kind: 'pod'; readonly pod: Pod }
+  | { readonly kind: 'external'; readonly range: IpSet };
+
+export function inScope(scope: NamespaceScope, pod: Pod): boolean {
+  return scope.kind === 'name' ? pod.namespace === scope.name : selects(scope.selector, pod.nsLabels);
+}
+
+const blockSets = new WeakMap<PodPeer, IpSet>();
+
+/** The addresses of an ipBlock: cidr minus except (k8s-mesh §1.4). */
+export function blockOf(peer: Extract<PodPeer, { kind: 'ip-block' }>): IpSet {
+  let set = blockSets.get(peer);
+  if (!set) {
+    set = IpSet.fromCidr(peer.cidr).subtract(IpSet.fromCidrs(peer.except));
+    blockSets.set(peer, set);
+  }
+  return set;
+}
+
+/** Pod addresses, for CNI profiles where ipBlocks match pods (Calico; ANP `networks` always). */
+function podAddresses(pod: Pod): IpSet {
+  return IpSet.fromCidrs(
+    (pod.workload.addresses ?? []).map((a) => (a.includes('/') ? a : `${a}/${a.includes(':') ? 128 : 32}`)),
+  );
+}
+
+/**
+ * Whether one peer matches the party. External ranges are atoms (every policy boundary cuts them), so
+ * a range is either inside a block or outside it. `unsupported` peers match nothing; the caller makes
+ * deny rules fail closed.
+ */
+export function peerMatches(view: ClusterView, peer: PodPeer, party: Party): boolean {
+  switch (peer.kind) {
+    case 'any':
+      return true;
+    case 'pods':
+      return (
+        party.kind === 'pod' && inScope(peer.namespaces, party.pod) && selects(peer.pods, party.pod.labels)
+      );
+    case 'ip-block':
+      if (party.kind === 'external') return blockOf(peer).containsSet(party.range);
+      if (!peer.matchesPods && !view.cni.ipBlockMatchesPods) return false;
+      return !podAddresses(party.pod).isEmpty() && blockOf(peer).containsSet(podAddresses(party.pod));
+    case 'entity':
+      return entityMatches(peer.entity, party);
+    case 'unsupported':
+      return false;
+  }
+}
+
+/** Cilium entities (k8s-mesh §2): `world` is outside the cluster, `cluster` every pod, `all` both. */
+function entityMatches(entity: string, party: Party): boolean {
+  if (entity === 'all') return true;
+  if (entity === 'world' || entity === 'world-ipv4') return party.kind === 'external';
+  if (entity === 'cluster') return party.kind === 'pod';
+  return false;
+}
+
+/** Whether a rule names the party: any of its peers matches; an unsupported peer fails closed on deny. */
+export function ruleMatches(view: ClusterView, rule: PodPolicyRule, party: Party): boolean {
+  for (const p of rule.peers) {
+    if (peerMatches(view, p, party)) return true;
+    if (p.kind === 'unsupported' && rule.action !== 'allow') return true;
+  }
+  return false;
+}

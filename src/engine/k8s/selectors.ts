@@ -1,0 +1,34 @@
+import type { LabelSelector } from '../../model/index.js';
+
+export type Labels = Readonly<Record<string, string>>;
+
+/**
+ * Label selector matching (k8s-mesh §1.4): every matchLabels pair AND every expression. `NotIn` and
+ * `DoesNotExist` match objects that lack the key; the empty selector matches everything.
+ */
+export function selects(sel: LabelSelector, labels: Labels): boolean {
+  for (const [k, v] of Object.entries(sel.matchLabels)) if (labels[k] !== v) return false;
+  for (const e of sel.matchExpressions) {
+    const has = Object.hasOwn(labels, e.key);
+    const value = has ? labels[e.key] : undefined;
+    switch (e.operator) {
+      case 'In':
+        if (!has || !e.values.includes(value!)) return false;
+        break;
+      case 'NotIn':
+        if (has && e.values.includes(value!)) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}
+
+export function isEmptySelector(sel: LabelSelector): boolean {
+  return Object.keys(sel.matchLabels).length === 0 && sel.matchExpressions.length === 0;
+}

@@ -1,0 +1,69 @@
+import type { CniProfile, Estate, Namespace, PodPolicy, Workload } from '../../model/index.js';
+import type { Labels } from './selectors.js';
+
+/** The profile netpol-analyzer assumes, and DESIGN §6 makes the default: enforced, ipBlocks external only. */
+export const DEFAULT_CNI: CniProfile = {
+  name: 'default',
+  enforcesNetworkPolicy: true,
+  ipBlockMatchesPods: false,
+  supportsAdminNetworkPolicy: true,
+};
+
+/** A workload's representative pod, with what policies look at. */
+export interface Pod {
+  readonly index: number;
+  readonly workload: Workload;
+  readonly namespace: string;
+  readonly labels: Labels;
+  readonly nsLabels: Labels;
+}
+
+const NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * One cluster as the policy engine sees it: representative pods, namespace labels (with the immutable
+ * name label synthesised, k8s-mesh §1.4), and policies split by tier (§1.9): admin (by priority), the
+ * NetworkPolicy tier (NetworkPolicy and Cilium policies), baseline.
+ */
+export class ClusterView {
+  readonly pods: readonly Pod[];
+  readonly admin: readonly PodPolicy[];
+  readonly networkPolicies: readonly PodPolicy[];
+  readonly baseline: readonly PodPolicy[];
+  readonly #namespaces = new Map<string, Labels>();
+
+  constructor(
+    estate: Estate,
+    readonly cni: CniProfile = DEFAULT_CNI,
+    clusterId = 'default',
+  ) {
+    for (const ns of estate.all('namespace') as readonly Namespace[])
+      if (ns.clusterId === clusterId)
+        this.#namespaces.set(ns.name ?? ns.id, { ...ns.labels, [NAME_LABEL]: ns.name ?? ns.id });
+    const workloads = estate.all('workload').filter((w) => w.clusterId === clusterId && !w.hostNetwork);
+    this.pods = workloads.map((w, index) => ({
+      index,
+      workload: w,
+      namespace: w.namespace,
+      labels: w.podLabels,
+      nsLabels: this.nsLabels(w.namespace),
+    }));
+    const policies = estate.all('pod-policy').filter((p) => p.clusterId === clusterId);
+    this.admin = policies
+      .filter((p) => p.policyKind === 'admin-network-policy')
+      .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.networkPolicies = policies.filter(
+      (p) => p.policyKind !== 'admin-network-policy' && p.policyKind !== 'baseline-admin-network-policy',
+    );
+    this.baseline = policies.filter((p) => p.policyKind === 'baseline-admin-network-policy');
+  }
+
+  /** A namespace's labels; one the inputs never declare still has its name label. */
+  nsLabels(name: string): Labels {
+    return this.#namespaces.get(name) ?? { [NAME_LABEL]: name };
+  }
+
+  namespaceNames(): string[] {
+    return [...this.#namespaces.keys()];
+  }
+}
