@@ -3,5 +3,19 @@ export { renderDiagnosticsText } from './diagnostics-text.js';
 export { renderEgressText } from './egress-text.js';
 export { renderExposureText } from './exposure-text.js';
 export { renderInventoryText } from './inventory-text.js';
+export {
+  ALL_CONNECTIONS,
+  type ConnlistRenderOptions,
+  connsText,
+  type FocusConn,
+  focusConnText,
+  NO_CONNECTIONS,
+  renderConnlistCsv,
+  renderConnlistDot,
+  renderConnlistJson,
+  renderConnlistMd,
+  renderConnlistTxt,
+  type UnprotectedWorkload,
+} from './k8s/index.js';
 export { renderMatrixCsv } from './matrix-csv.js';
 export { renderTraceText } from './trace-text.js';
