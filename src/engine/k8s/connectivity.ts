@@ -1,6 +1,6 @@
 import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
 import { admitted } from './decide.js';
-import { externalAtoms } from './external.js';
+import { type ExternalAtom, externalAtoms } from './external.js';
 import type { Party } from './peers.js';
 import type { ClusterView, Pod } from './view.js';
 
@@ -25,7 +25,6 @@ export function workloadPeer(pod: Pod): K8sPeer {
 export function connectivityOf(view: ClusterView): Connlist {
   const edges: ConnEdge[] = [];
   const peers = view.pods.map(workloadPeer);
-  const atoms = externalAtoms(view);
   const pod = (p: Pod): Party => ({ kind: 'pod', pod: p });
   for (const src of view.pods)
     for (const dst of view.pods) {
@@ -37,13 +36,21 @@ export function connectivityOf(view: ClusterView): Connlist {
       );
       if (!conns.isEmpty()) edges.push({ src: peers[src.index]!, dst: peers[dst.index]!, conns });
     }
-  for (const atom of atoms) {
-    const ext: Party = { kind: 'external', range: atom.range };
-    const peer: K8sPeer = { kind: 'external', text: `${atom.text}[External]`, name: atom.text };
+  const external = (atom: ExternalAtom): { party: Party; peer: K8sPeer } => ({
+    party: { kind: 'external', range: atom.range },
+    peer: { kind: 'external', text: `${atom.text}[External]`, name: atom.text },
+  });
+  for (const atom of externalAtoms(view, 'egress')) {
+    const { party, peer } = external(atom);
     for (const p of view.pods) {
-      const out = admitted(view, { subject: p, direction: 'egress', other: ext, dst: ext });
+      const out = admitted(view, { subject: p, direction: 'egress', other: party, dst: party });
       if (!out.isEmpty()) edges.push({ src: peers[p.index]!, dst: peer, conns: out });
-      const inn = admitted(view, { subject: p, direction: 'ingress', other: ext, dst: pod(p) });
+    }
+  }
+  for (const atom of externalAtoms(view, 'ingress')) {
+    const { party, peer } = external(atom);
+    for (const p of view.pods) {
+      const inn = admitted(view, { subject: p, direction: 'ingress', other: party, dst: pod(p) });
       if (!inn.isEmpty()) edges.push({ src: peer, dst: peers[p.index]!, conns: inn });
     }
   }

@@ -1,4 +1,5 @@
-import { formatIpv4, IPV4_MAX, IpSet, parseCidr } from '../../model/index.js';
+import { type Direction, formatIpv4, IPV4_MAX, IpSet } from '../../model/index.js';
+import { blockOf } from './peers.js';
 import type { ClusterView } from './view.js';
 
 /** A piece of the external IPv4 space that every policy treats alike. */
@@ -8,23 +9,23 @@ export interface ExternalAtom {
 }
 
 /**
- * The external IPv4 space cut at every boundary of every ipBlock CIDR and `except` (and ANP network)
- * of every policy, so each atom is wholly inside or outside each block (the netpol-analyzer reading:
- * each segment with some connectivity is its own line). IPv6 blocks are not cut here.
+ * The external IPv4 space cut at every boundary of every ipBlock (its CIDR minus its excepts, so
+ * adjacent excepts make one hole) and ANP network in the rules of one direction, over all policies, so each atom is wholly inside or outside each
+ * block of that direction. This is the netpol-analyzer reading: each segment with some connectivity is
+ * its own line, egress lines cut by egress blocks, ingress lines by ingress blocks. IPv6 blocks are not
+ * cut here.
  */
-export function externalAtoms(view: ClusterView): ExternalAtom[] {
+export function externalAtoms(view: ClusterView, direction: Direction): ExternalAtom[] {
   const cuts = new Set<bigint>([0n]);
   for (const p of [...view.admin, ...view.networkPolicies, ...view.baseline])
     for (const r of p.rules)
-      for (const peer of r.peers)
-        if (peer.kind === 'ip-block')
-          for (const text of [peer.cidr, ...peer.except]) {
-            const c = parseCidr(text);
-            if (typeof c === 'string' || c.family !== 4) continue;
-            cuts.add(c.network);
-            const end = c.network + (1n << BigInt(32 - c.prefix));
-            if (end <= IPV4_MAX) cuts.add(end);
-          }
+      if (r.direction === direction)
+        for (const peer of r.peers)
+          if (peer.kind === 'ip-block')
+            for (const iv of blockOf(peer).v4Intervals()) {
+              cuts.add(iv.lo);
+              if (iv.hi < IPV4_MAX) cuts.add(iv.hi + 1n);
+            }
   const starts = [...cuts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return starts.map((lo, i) => {
     const hi = i + 1 < starts.length ? starts[i + 1]! - 1n : IPV4_MAX;

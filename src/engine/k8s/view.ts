@@ -40,7 +40,9 @@ export class ClusterView {
     for (const ns of estate.all('namespace') as readonly Namespace[])
       if (ns.clusterId === clusterId)
         this.#namespaces.set(ns.name ?? ns.id, { ...ns.labels, [NAME_LABEL]: ns.name ?? ns.id });
-    const workloads = estate.all('workload').filter((w) => w.clusterId === clusterId && !w.hostNetwork);
+    // hostNetwork pods count as ordinary pods, one of the two readings the API allows (k8s-mesh §1.6)
+    // and netpol-analyzer's.
+    const workloads = estate.all('workload').filter((w) => w.clusterId === clusterId);
     this.pods = workloads.map((w, index) => ({
       index,
       workload: w,
