@@ -3,11 +3,13 @@ import {
   type Connlist,
   connectivityOf,
   DEFAULT_CNI,
+  detectCni,
   type Focus,
   focusOn,
 } from '../engine/index.js';
 import type { CniProfile, Diagnostic } from '../model/index.js';
 import { type LoadOptions, loadEstate } from './load-estate.js';
+import { loadProjectConfig } from './project-config.js';
 
 export interface ConnlistRequest {
   readonly focus?: Focus;
@@ -17,6 +19,8 @@ export interface ConnlistRequest {
 export interface ConnlistAnswer {
   readonly connlist: Connlist;
   readonly cni: CniProfile;
+  /** Where the profile came from: `--cni`, rampart.yaml, detected (with the workload), or the default. */
+  readonly cniEvidence: string;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -27,11 +31,31 @@ export async function k8sConnlist(
   opts: LoadOptions = {},
 ): Promise<ConnlistAnswer> {
   const { estate } = await loadEstate(paths, opts);
-  const cni = req.cni ?? DEFAULT_CNI;
+  const { cni, cniEvidence } = await profileFor(paths, estate.all('workload'), req, opts);
   const full = connectivityOf(new ClusterView(estate, cni));
   return {
     connlist: req.focus ? focusOn(full, req.focus) : full,
     cni,
+    cniEvidence,
     diagnostics: estate.diagnostics,
   };
+}
+
+/**
+ * The CNI profile (issue #4 item 3): `--cni` first, then `clusters:` in rampart.yaml, then what the
+ * manifests reveal (a calico-node DaemonSet...), else the default reading (DESIGN §6).
+ */
+async function profileFor(
+  paths: readonly string[],
+  workloads: Parameters<typeof detectCni>[0],
+  req: ConnlistRequest,
+  opts: LoadOptions,
+): Promise<{ cni: CniProfile; cniEvidence: string }> {
+  if (req.cni) return { cni: req.cni, cniEvidence: 'given with --cni' };
+  const config = await loadProjectConfig(paths, opts.cwd);
+  const declared = config?.clusters[0];
+  if (config && declared) return { cni: declared.cni, cniEvidence: `declared in ${config.file}` };
+  const detected = detectCni(workloads);
+  if (detected) return { cni: detected.profile, cniEvidence: `detected from ${detected.evidence}` };
+  return { cni: DEFAULT_CNI, cniEvidence: 'nothing given, declared or detected' };
 }

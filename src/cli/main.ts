@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { exampleEstatePath, toolVersion, UsageError } from '../app/index.js';
 import {
   blastRadiusFormats,
+  connlistFormats,
   egressFormats,
   exposureFormats,
   matrixFormats,
@@ -11,6 +12,7 @@ import {
   runBlastRadius,
   runEgress,
   runExposure,
+  runK8sConnlist,
   runMatrix,
   runReach,
   runScan,
@@ -141,6 +143,51 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     .action(async (paths: string[], o: { by: 'endpoint' | 'subnet'; format: string }) => {
       setCode(await runMatrix(paths, o.by, o.format, io));
     });
+  const k8s = program
+    .command('k8s')
+    .description('Kubernetes micro-segmentation: NetworkPolicy, ANP/BANP, Cilium, mesh');
+  const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',')];
+  k8s
+    .command('connlist')
+    .description('allowed connections between workloads and external address ranges, netpol-analyzer grammar')
+    .argument(
+      '[paths...]',
+      'folders or files with Kubernetes manifests (YAML or JSON, Helm output, List kinds)',
+    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(connlistFormats).default('txt'))
+    .option(
+      '--focus-workload <w>',
+      'only lines where this workload (name or ns/name) is an end; repeatable',
+      collect,
+    )
+    .option(
+      '--focus-workload-peer <p>',
+      'with --focus-workload: only lines whose other end is this workload',
+      collect,
+    )
+    .addOption(
+      new Option(
+        '--focus-direction <d>',
+        'with --focus-workload: lines into it (ingress) or out of it (egress)',
+      ).choices(['ingress', 'egress']),
+    )
+    .option('--focus-conn <proto-port>', 'only pairs that allow this connection, e.g. tcp-8080')
+    .option('--cni <name>', 'the network plugin profile (calico, cilium, flannel, default...)')
+    .action(
+      async (
+        paths: string[],
+        o: {
+          format: (typeof connlistFormats)[number];
+          focusWorkload?: string[];
+          focusWorkloadPeer?: string[];
+          focusDirection?: 'ingress' | 'egress';
+          focusConn?: string;
+          cni?: string;
+        },
+      ) => {
+        setCode(await runK8sConnlist(paths, o, io));
+      },
+    );
   program
     .command('demo')
     .description('run `scan` on the bundled example estate (examples/acme)')

@@ -1,6 +1,7 @@
 export { blastRadiusFormats, runBlastRadius } from './blast-radius.js';
 export { egressFormats, runEgress } from './egress.js';
 export { exposureFormats, runExposure } from './exposure.js';
+export { type ConnlistCliOptions, connlistFormats, runK8sConnlist } from './k8s-connlist.js';
 export { matrixFormats, matrixGroupings, runMatrix } from './matrix.js';
 export { reachFormats, reachProtocols, runReach } from './reach.js';
 export { renderScan, runScan, type ScanOptions, scanExitCode, scanFormats } from './scan.js';

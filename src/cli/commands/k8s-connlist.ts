@@ -1,0 +1,83 @@
+import { diagnosticJson, k8sConnlist, UsageError } from '../../app/index.js';
+import { CNI_NAMES, cniProfile, type Focus } from '../../engine/index.js';
+import type { PodProtocol } from '../../model/index.js';
+import {
+  type ConnlistRenderOptions,
+  renderConnlistCsv,
+  renderConnlistDot,
+  renderConnlistJson,
+  renderConnlistMd,
+  renderConnlistTxt,
+  renderDiagnosticsText,
+} from '../../report/index.js';
+import type { Output } from '../output.js';
+
+export const connlistFormats = ['txt', 'json', 'csv', 'md', 'dot'] as const;
+const RENDER = {
+  txt: renderConnlistTxt,
+  json: renderConnlistJson,
+  csv: renderConnlistCsv,
+  md: renderConnlistMd,
+  dot: renderConnlistDot,
+} as const;
+
+export interface ConnlistCliOptions {
+  readonly format: (typeof connlistFormats)[number];
+  readonly focusWorkload?: readonly string[];
+  readonly focusWorkloadPeer?: readonly string[];
+  readonly focusDirection?: 'ingress' | 'egress';
+  readonly focusConn?: string;
+  readonly cni?: string;
+}
+
+/** `tcp-8080` (netpol-analyzer's --focus-conn syntax) to a protocol and port. */
+function parseFocusConn(text: string): { protocol: PodProtocol; port: number } {
+  const m = /^(tcp|udp|sctp)-(\d{1,5})$/i.exec(text);
+  const port = m ? Number(m[2]) : Number.NaN;
+  if (!m || port < 1 || port > 65535)
+    throw new UsageError(
+      'CLI_FOCUS_CONN',
+      `--focus-conn "${text}" is not <protocol>-<port>`,
+      'For example --focus-conn tcp-8080 or udp-53.',
+    );
+  return { protocol: m[1]!.toUpperCase() as PodProtocol, port };
+}
+
+/**
+ * `rampart k8s connlist DIR`: the workload connectivity map in netpol-analyzer's grammar on stdout;
+ * the CNI profile in use and any input diagnostics on stderr. Exit 0 with an answer, 2 when some input
+ * could not be read (the map of the rest is still printed).
+ */
+export async function runK8sConnlist(
+  paths: readonly string[],
+  o: ConnlistCliOptions,
+  io: Output,
+): Promise<number> {
+  const cni = o.cni === undefined ? undefined : cniProfile(o.cni);
+  if (o.cni !== undefined && !cni)
+    throw new UsageError('CLI_UNKNOWN_CNI', `unknown CNI "${o.cni}"`, `Known: ${CNI_NAMES.join(', ')}.`);
+  const conn = o.focusConn ? parseFocusConn(o.focusConn) : undefined;
+  const focus: Focus = {
+    ...(o.focusWorkload?.length ? { workloads: o.focusWorkload } : {}),
+    ...(o.focusWorkloadPeer?.length ? { peers: o.focusWorkloadPeer } : {}),
+    ...(o.focusDirection ? { direction: o.focusDirection } : {}),
+    ...(conn ? { conn } : {}),
+  };
+  const answer = await k8sConnlist(paths.length > 0 ? paths : ['.'], {
+    focus,
+    ...(cni ? { cni } : {}),
+  });
+  const opts: ConnlistRenderOptions = conn ? { focusConn: conn } : {};
+  io.out(RENDER[o.format](answer.connlist, opts));
+  const profile = answer.cni;
+  io.err(
+    `rampart: CNI profile ${profile.name} (${answer.cniEvidence}): ${
+      profile.enforcesNetworkPolicy
+        ? `policies enforced; ipBlocks ${profile.ipBlockMatchesPods ? 'also match' : 'do not match'} pod addresses`
+        : 'NetworkPolicies are NOT enforced, every pair is reachable'
+    }\n`,
+  );
+  const shown = answer.diagnostics.filter((d) => d.severity !== 'unsupported');
+  if (shown.length > 0) io.err(renderDiagnosticsText(shown.map(diagnosticJson), 50));
+  return answer.diagnostics.some((d) => d.severity === 'fatal' || d.severity === 'error') ? 2 : 0;
+}
