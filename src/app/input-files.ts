@@ -2,9 +2,11 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 
-/** File extensions the importers read. */
-const EXTENSIONS = ['.json'];
+/** File extensions the importers read: JSON exports, and YAML (Kubernetes manifests, Helm output). */
+const EXTENSIONS = ['.json', '.yaml', '.yml'];
 const SKIP_DIRS = new Set(['node_modules', '.git', '.rampart', '.terraform']);
+/** Rampart's own configuration (declared intent, cluster profiles) is not an input. */
+const SKIP_FILES = new Set(['rampart.yaml', 'rampart.yml']);
 
 export interface InputFile {
   /** Absolute path, for reading. */
@@ -55,7 +57,12 @@ async function walk(dir: string, cwd: string, out: Map<string, InputFile>): Prom
     const abs = join(dir, e.name);
     if (e.isDirectory()) {
       if (!e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) await walk(abs, cwd, out);
-    } else if (e.isFile() && EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) && !out.has(abs)) {
+    } else if (
+      e.isFile() &&
+      EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x)) &&
+      !SKIP_FILES.has(e.name.toLowerCase()) &&
+      !out.has(abs)
+    ) {
       const st = await stat(abs);
       out.set(abs, { path: abs, display: displayPath(abs, cwd), size: st.size });
     }

@@ -1,5 +1,5 @@
 import type { Fragment } from '../model/index.js';
-import { fixedSource } from '../model/index.js';
+import { fixedSource, sourceRef } from '../model/index.js';
 import {
   DiagnosticSink,
   defaultLimits,
@@ -8,12 +8,19 @@ import {
   type InputLimits,
   type JsonDocument,
   parseJsonDocument,
+  parseYamlDocuments,
 } from './_kit/index.js';
 import { awsCliImporter } from './aws-cli/index.js';
+import { k8sImporter } from './k8s/index.js';
 import { terraformImporter } from './terraform/index.js';
 
 /** Every importer, most specific first. Each one decides by content whether a document is its own. */
-export const importers: readonly Importer[] = [awsCliImporter, terraformImporter];
+export const importers: readonly Importer[] = [awsCliImporter, terraformImporter, k8sImporter];
+
+/** `.yaml` / `.yml` files are read as YAML streams (several documents); anything else as one JSON value. */
+function isYamlFile(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
 
 function internalError(importer: Importer, file: string, err: unknown): Fragment {
   return {
@@ -30,16 +37,17 @@ function internalError(importer: Importer, file: string, err: unknown): Fragment
   };
 }
 
-function unrecognized(file: string): Fragment {
+function unrecognized(doc: JsonDocument): Fragment {
   return {
     elements: [],
     diagnostics: [
       {
         code: 'IMPORT_UNRECOGNIZED',
         severity: 'unsupported',
-        message: 'no importer recognises this file (not AWS CLI or Terraform JSON)',
-        hint: 'Supported: AWS CLI describe-* output and terraform show -json (plan or state).',
-        source: fixedSource(file, '', 1, 1),
+        message:
+          'no importer recognises this document (not AWS CLI or Terraform JSON, nor a Kubernetes object)',
+        hint: 'Supported: AWS CLI describe-* output, terraform show -json (plan or state), Kubernetes manifests (YAML or JSON).',
+        source: sourceRef(doc.file, '', doc.locator),
       },
     ],
   };
@@ -69,15 +77,16 @@ export function createImportRun(limits: InputLimits = defaultLimits): ImportRun 
         out.push(internalError(imp, doc.file, err));
       }
     }
-    if (out.length === 0) out.push(unrecognized(doc.file));
+    if (out.length === 0) out.push(unrecognized(doc));
     return out;
   };
   return {
     importText(file, text) {
       const sink = new DiagnosticSink();
-      const doc = parseJsonDocument(file, text, sink, limits);
-      if (!doc) return [{ elements: [], diagnostics: sink.diagnostics }];
-      const fragments = importDoc(doc);
+      const docs = isYamlFile(file)
+        ? parseYamlDocuments(file, text, sink, limits)
+        : [parseJsonDocument(file, text, sink, limits)].filter((d) => d !== undefined);
+      const fragments = docs.flatMap(importDoc);
       return sink.diagnostics.length > 0
         ? [{ elements: [], diagnostics: sink.diagnostics }, ...fragments]
         : fragments;

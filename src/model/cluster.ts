@@ -36,6 +36,10 @@ export interface Workload extends ElementBase {
   readonly ports: readonly { readonly name?: string; readonly port: number; readonly protocol: string }[];
   readonly endpointIds: readonly string[];
   readonly hostNetwork: boolean;
+  /** Container images of the pod template (init containers included), e.g. to detect the CNI. */
+  readonly images?: readonly string[];
+  /** Pod IPs from `status.podIP` / `status.podIPs` when the manifest carries a status. */
+  readonly addresses?: readonly string[];
 }
 
 export interface Service extends ElementBase {
@@ -53,14 +57,39 @@ export interface Service extends ElementBase {
   readonly clusterIps: readonly string[];
 }
 
-/** Service-mesh settings: mTLS mode per workload/port and L7 authorization (k8s-mesh reference §7). */
+/** A reference from a mesh policy to the object it applies to (Istio `targetRef`, Linkerd `targetRef`). */
+export interface MeshTargetRef {
+  readonly group?: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/**
+ * Service-mesh settings: mTLS mode per workload/port and L7 authorization (k8s-mesh reference §3).
+ * `rules` keep each object's rules as plain data, normalised per kind: Istio AuthorizationPolicy
+ * `{from?, to?, when?}` as written; DestinationRule one `{host, tlsMode?, portLevel, subsets?}`; Linkerd
+ * Server `{port, podSelector?, proxyProtocol?}`, AuthorizationPolicy `{targetRef, requiredAuthenticationRefs}`,
+ * MeshTLSAuthentication `{identities?, identityRefs?}`, NetworkAuthentication `{networks}`.
+ */
 export interface MeshPolicy extends ElementBase {
   readonly kind: 'mesh-policy';
   readonly mesh: 'istio' | 'linkerd' | 'cilium';
-  readonly policyKind: 'peer-authentication' | 'authorization' | 'destination-rule' | 'server' | 'l7';
+  /** `authentication`: Linkerd MeshTLSAuthentication / NetworkAuthentication, referenced by authorizations. */
+  readonly policyKind:
+    | 'peer-authentication'
+    | 'authorization'
+    | 'authentication'
+    | 'destination-rule'
+    | 'server'
+    | 'l7';
   readonly clusterId: string;
   readonly namespace?: string;
   readonly selector?: LabelSelector;
+  /** What the policy is attached to instead of (or besides) a selector. */
+  readonly targetRef?: MeshTargetRef;
+  /** DestinationRule: the service host it configures clients for. */
+  readonly host?: string;
   readonly mtlsMode?: 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET';
   readonly portMtls?: Readonly<Record<string, 'STRICT' | 'PERMISSIVE' | 'DISABLE' | 'UNSET'>>;
   readonly action?: 'ALLOW' | 'DENY' | 'AUDIT' | 'CUSTOM';

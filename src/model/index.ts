@@ -1,5 +1,13 @@
 export type { AddressRef, LabelSelector, Located, PeerRef } from './addressing.js';
-export type { Cluster, CniProfile, MeshPolicy, Namespace, Service, Workload } from './cluster.js';
+export type {
+  Cluster,
+  CniProfile,
+  MeshPolicy,
+  MeshTargetRef,
+  Namespace,
+  Service,
+  Workload,
+} from './cluster.js';
 export { compareDiagnostics, type Diagnostic, type DiagnosticSeverity, severityRank } from './diagnostic.js';
 export type { ElementBase, Provider, Tags } from './element.js';
 export { type Element, type ElementKind, type ElementOf, elementKinds } from './element-union.js';

@@ -7,3 +7,5 @@ export { opt } from './opt.js';
 export { type Mutable, put } from './put.js';
 export { type Json, Reader } from './reader.js';
 export { DiagnosticSink } from './sink.js';
+export { parseYamlDocuments } from './yaml-document.js';
+export { YamlLocator } from './yaml-locator.js';

@@ -1,10 +1,11 @@
-import { fixedSource, type Locator, sourceRef } from '../../model/index.js';
+import { fixedSource, type Locator } from '../../model/index.js';
 import { JsonLocator } from './json-locator.js';
 import { inspectValue } from './json-scan.js';
 import { syntaxErrorOffset } from './json-syntax.js';
 import { defaultLimits, type InputLimits } from './limits.js';
 import { LineIndex } from './line-index.js';
 import type { DiagnosticSink } from './sink.js';
+import { removeUnsafeKeys } from './unsafe-keys.js';
 
 /** One parsed input file: the value plus what is needed to point back into the text. */
 export interface JsonDocument {
@@ -12,9 +13,6 @@ export interface JsonDocument {
   readonly value: unknown;
   readonly locator: Locator;
 }
-
-/** Keys that would change an object's prototype if copied with assignment semantics. */
-const UNSAFE_KEYS = new Set(['__proto__']);
 
 /**
  * Parse one JSON file. Returns undefined (with one fatal diagnostic) when the file cannot be read as
@@ -67,34 +65,4 @@ export function parseJsonDocument(
   const locator = new JsonLocator(body);
   if (shape.unsafeKeys) removeUnsafeKeys(value, file, locator, sink);
   return { file, value, locator };
-}
-
-/** Iterative walk (depth-safe) that deletes `__proto__` own properties and reports each one. */
-function removeUnsafeKeys(root: unknown, file: string, locator: Locator, sink: DiagnosticSink): void {
-  const stack: [unknown, string][] = [[root, '']];
-  while (stack.length > 0) {
-    const [v, ptr] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (Array.isArray(v)) {
-      v.forEach((x, i) => {
-        stack.push([x, `${ptr}/${i}`]);
-      });
-      continue;
-    }
-    for (const key of Object.keys(v)) {
-      const childPtr = `${ptr}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (UNSAFE_KEYS.has(key)) {
-        Reflect.deleteProperty(v, key);
-        sink.report(
-          'error',
-          'IMPORT_UNSAFE_KEY',
-          sourceRef(file, childPtr, locator),
-          `key "${key}" is not allowed and was ignored`,
-          'No cloud export uses this key; the file may have been tampered with.',
-        );
-        continue;
-      }
-      stack.push([(v as Record<string, unknown>)[key], childPtr]);
-    }
-  }
 }
