@@ -5,7 +5,13 @@ export { UsageError } from './errors.js';
 export { exposure } from './exposure.js';
 export { type InputFile, listInputFiles } from './input-files.js';
 export { inventoryOf } from './inventory.js';
-export { type ConnlistAnswer, type ConnlistRequest, k8sConnlist } from './k8s-connlist.js';
+export {
+  type ConnlistAnswer,
+  type ConnlistRequest,
+  cniByName,
+  type Focus,
+  k8sConnlist,
+} from './k8s-connlist.js';
 export { type LoadedEstate, type LoadOptions, loadEstate } from './load-estate.js';
 export { matrix } from './matrix.js';
 export { exampleEstatePath, packageRoot, toolVersion } from './paths.js';

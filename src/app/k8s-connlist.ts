@@ -1,6 +1,8 @@
 import {
   ClusterView,
+  CNI_NAMES,
   type Connlist,
+  cniProfile,
   connectivityOf,
   DEFAULT_CNI,
   detectCni,
@@ -8,12 +10,23 @@ import {
   focusOn,
 } from '../engine/index.js';
 import type { CniProfile, Diagnostic } from '../model/index.js';
+import { UsageError } from './errors.js';
 import { type LoadOptions, loadEstate } from './load-estate.js';
 import { loadProjectConfig } from './project-config.js';
 
+export type { Focus } from '../engine/index.js';
+
 export interface ConnlistRequest {
   readonly focus?: Focus;
-  readonly cni?: CniProfile;
+  /** A profile, or a CNI name as given on the command line. */
+  readonly cni?: CniProfile | string;
+}
+
+/** A CNI name to its profile; an unknown name is a usage error listing the known ones. */
+export function cniByName(name: string): CniProfile {
+  const p = cniProfile(name);
+  if (!p) throw new UsageError('APP_UNKNOWN_CNI', `unknown CNI "${name}"`, `Known: ${CNI_NAMES.join(', ')}.`);
+  return p;
 }
 
 export interface ConnlistAnswer {
@@ -51,7 +64,11 @@ async function profileFor(
   req: ConnlistRequest,
   opts: LoadOptions,
 ): Promise<{ cni: CniProfile; cniEvidence: string }> {
-  if (req.cni) return { cni: req.cni, cniEvidence: 'given with --cni' };
+  if (req.cni)
+    return {
+      cni: typeof req.cni === 'string' ? cniByName(req.cni) : req.cni,
+      cniEvidence: 'given with --cni',
+    };
   const config = await loadProjectConfig(paths, opts.cwd);
   const declared = config?.clusters[0];
   if (config && declared) return { cni: declared.cni, cniEvidence: `declared in ${config.file}` };

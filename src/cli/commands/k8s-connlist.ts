@@ -1,5 +1,4 @@
-import { diagnosticJson, k8sConnlist, UsageError } from '../../app/index.js';
-import { CNI_NAMES, cniProfile, type Focus } from '../../engine/index.js';
+import { cniByName, diagnosticJson, type Focus, k8sConnlist, UsageError } from '../../app/index.js';
 import type { PodProtocol } from '../../model/index.js';
 import {
   type ConnlistRenderOptions,
@@ -36,7 +35,7 @@ function parseFocusConn(text: string): { protocol: PodProtocol; port: number } {
   const port = m ? Number(m[2]) : Number.NaN;
   if (!m || port < 1 || port > 65535)
     throw new UsageError(
-      'CLI_FOCUS_CONN',
+      'APP_FOCUS_CONN',
       `--focus-conn "${text}" is not <protocol>-<port>`,
       'For example --focus-conn tcp-8080 or udp-53.',
     );
@@ -53,9 +52,7 @@ export async function runK8sConnlist(
   o: ConnlistCliOptions,
   io: Output,
 ): Promise<number> {
-  const cni = o.cni === undefined ? undefined : cniProfile(o.cni);
-  if (o.cni !== undefined && !cni)
-    throw new UsageError('CLI_UNKNOWN_CNI', `unknown CNI "${o.cni}"`, `Known: ${CNI_NAMES.join(', ')}.`);
+  const cni = o.cni === undefined ? undefined : cniByName(o.cni);
   const conn = o.focusConn ? parseFocusConn(o.focusConn) : undefined;
   const focus: Focus = {
     ...(o.focusWorkload?.length ? { workloads: o.focusWorkload } : {}),

@@ -1,7 +1,9 @@
 import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
+import { ConnsTable } from './conns-table.js';
 import { admitted } from './decide.js';
 import { type ExternalAtom, externalAtoms } from './external.js';
 import type { Party } from './peers.js';
+import { PodMap } from './pod-map.js';
 import type { ClusterView, Pod } from './view.js';
 
 export function workloadPeer(pod: Pod): K8sPeer {
@@ -26,15 +28,13 @@ export function connectivityOf(view: ClusterView): Connlist {
   const edges: ConnEdge[] = [];
   const peers = view.pods.map(workloadPeer);
   const pod = (p: Pod): Party => ({ kind: 'pod', pod: p });
+  const map = new PodMap(view);
   for (const src of view.pods)
     for (const dst of view.pods) {
       if (src === dst) continue;
-      const out = admitted(view, { subject: src, direction: 'egress', other: pod(dst), dst: pod(dst) });
-      if (out.isEmpty()) continue;
-      const conns = out.intersect(
-        admitted(view, { subject: dst, direction: 'ingress', other: pod(src), dst: pod(dst) }),
-      );
-      if (!conns.isEmpty()) edges.push({ src: peers[src.index]!, dst: peers[dst.index]!, conns });
+      const id = map.conns(src.index, dst.index);
+      if (id !== ConnsTable.NONE)
+        edges.push({ src: peers[src.index]!, dst: peers[dst.index]!, conns: map.table.get(id) });
     }
   const external = (atom: ExternalAtom): { party: Party; peer: K8sPeer } => ({
     party: { kind: 'external', range: atom.range },

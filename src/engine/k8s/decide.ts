@@ -1,8 +1,8 @@
 import type { Direction, PodPolicy } from '../../model/index.js';
-import { inScope, type Party, ruleMatches } from './peers.js';
+import { type Party, ruleMatches } from './peers.js';
 import { PodConns } from './pod-conns.js';
 import { portsToward } from './rule-ports.js';
-import { selects } from './selectors.js';
+import { inScope, selects } from './selectors.js';
 import type { ClusterView, Pod } from './view.js';
 
 export function appliesTo(p: PodPolicy, pod: Pod): boolean {
@@ -33,7 +33,6 @@ function firstMatch(
   let undecided = open;
   let passed = PodConns.none();
   for (const p of policies) {
-    if (!appliesTo(p, side.subject)) continue;
     for (const r of p.rules) {
       if (r.direction !== side.direction || undecided.isEmpty()) continue;
       if (!ruleMatches(view, r, side.other)) continue;
@@ -55,16 +54,16 @@ function firstMatch(
  */
 export function admitted(view: ClusterView, side: Side): PodConns {
   if (!view.cni.enforcesNetworkPolicy) return PodConns.all();
+  const applying = view.applying(side.subject);
   const admin = view.cni.supportsAdminNetworkPolicy
-    ? firstMatch(view, view.admin, side, PodConns.all())
+    ? firstMatch(view, applying.admin, side, PodConns.all())
     : { allowed: PodConns.none(), undecided: PodConns.all() };
   let rest = admin.undecided;
   if (rest.isEmpty()) return admin.allowed;
   let isolated = false;
   let allows = PodConns.none();
   let denies = PodConns.none();
-  for (const p of view.networkPolicies) {
-    if (!appliesTo(p, side.subject)) continue;
+  for (const p of applying.networkPolicies) {
     if (p.isolates.includes(side.direction)) isolated = true;
     for (const r of p.rules) {
       if (r.direction !== side.direction || !ruleMatches(view, r, side.other)) continue;
@@ -76,7 +75,7 @@ export function admitted(view: ClusterView, side: Side): PodConns {
   rest = rest.subtract(denies);
   if (isolated) return admin.allowed.union(rest.intersect(allows));
   const baseline = view.cni.supportsAdminNetworkPolicy
-    ? firstMatch(view, view.baseline, side, rest)
+    ? firstMatch(view, applying.baseline, side, rest)
     : { allowed: PodConns.none(), undecided: rest };
   return admin.allowed.union(baseline.allowed).union(baseline.undecided);
 }

@@ -1,15 +1,11 @@
-import { IpSet, type NamespaceScope, type PodPeer, type PodPolicyRule } from '../../model/index.js';
-import { selects } from './selectors.js';
+import { IpSet, type PodPeer, type PodPolicyRule } from '../../model/index.js';
+import { inScope, selects } from './selectors.js';
 import type { ClusterView, Pod } from './view.js';
 
 /** The other end of a connection as a rule sees it: a pod, or a range of external addresses. */
 export type Party =
   | { readonly kind: 'pod'; readonly pod: Pod }
   | { readonly kind: 'external'; readonly range: IpSet };
-
-export function inScope(scope: NamespaceScope, pod: Pod): boolean {
-  return scope.kind === 'name' ? pod.namespace === scope.name : selects(scope.selector, pod.nsLabels);
-}
 
 const blockSets = new WeakMap<PodPeer, IpSet>();
 

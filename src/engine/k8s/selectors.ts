@@ -1,6 +1,7 @@
-import type { LabelSelector } from '../../model/index.js';
+import type { LabelSelector, NamespaceScope } from '../../model/index.js';
+import type { Labels, Pod } from './pod.js';
 
-export type Labels = Readonly<Record<string, string>>;
+export type { Labels } from './pod.js';
 
 /**
  * Label selector matching (k8s-mesh §1.4): every matchLabels pair AND every expression. `NotIn` and
@@ -31,4 +32,9 @@ export function selects(sel: LabelSelector, labels: Labels): boolean {
 
 export function isEmptySelector(sel: LabelSelector): boolean {
   return Object.keys(sel.matchLabels).length === 0 && sel.matchExpressions.length === 0;
+}
+
+/** Whether a pod's namespace is in scope: the named one, or one whose labels the selector matches. */
+export function inScope(scope: NamespaceScope, pod: Pod): boolean {
+  return scope.kind === 'name' ? pod.namespace === scope.name : selects(scope.selector, pod.nsLabels);
 }

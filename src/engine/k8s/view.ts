@@ -1,5 +1,8 @@
-import type { CniProfile, Estate, Namespace, PodPolicy, Workload } from '../../model/index.js';
-import type { Labels } from './selectors.js';
+import type { CniProfile, Estate, Namespace, PodPolicy } from '../../model/index.js';
+import type { Pod } from './pod.js';
+import { inScope, type Labels, selects } from './selectors.js';
+
+export type { Pod } from './pod.js';
 
 /** The profile netpol-analyzer assumes, and DESIGN §6 makes the default: enforced, ipBlocks external only. */
 export const DEFAULT_CNI: CniProfile = {
@@ -9,13 +12,11 @@ export const DEFAULT_CNI: CniProfile = {
   supportsAdminNetworkPolicy: true,
 };
 
-/** A workload's representative pod, with what policies look at. */
-export interface Pod {
-  readonly index: number;
-  readonly workload: Workload;
-  readonly namespace: string;
-  readonly labels: Labels;
-  readonly nsLabels: Labels;
+/** The policies selecting one pod, by tier. */
+export interface Applying {
+  readonly admin: readonly PodPolicy[];
+  readonly networkPolicies: readonly PodPolicy[];
+  readonly baseline: readonly PodPolicy[];
 }
 
 const NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -31,6 +32,7 @@ export class ClusterView {
   readonly networkPolicies: readonly PodPolicy[];
   readonly baseline: readonly PodPolicy[];
   readonly #namespaces = new Map<string, Labels>();
+  readonly #applying: (Applying | undefined)[] = [];
 
   constructor(
     estate: Estate,
@@ -58,6 +60,22 @@ export class ClusterView {
       (p) => p.policyKind !== 'admin-network-policy' && p.policyKind !== 'baseline-admin-network-policy',
     );
     this.baseline = policies.filter((p) => p.policyKind === 'baseline-admin-network-policy');
+  }
+
+  /** The policies whose subject is this pod, per tier, in evaluation order (computed once per pod). */
+  applying(pod: Pod): Applying {
+    let a = this.#applying[pod.index];
+    if (!a) {
+      const mine = (p: PodPolicy) =>
+        inScope(p.subject.namespaces, pod) && selects(p.subject.pods, pod.labels);
+      a = {
+        admin: this.admin.filter(mine),
+        networkPolicies: this.networkPolicies.filter(mine),
+        baseline: this.baseline.filter(mine),
+      };
+      this.#applying[pod.index] = a;
+    }
+    return a;
   }
 
   /** A namespace's labels; one the inputs never declare still has its name label. */
