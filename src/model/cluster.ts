@@ -23,6 +23,8 @@ export interface Namespace extends ElementBase {
   readonly kind: 'namespace';
   readonly clusterId: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** Mesh-related annotations only (istio, linkerd): injection and default inbound policy. */
+  readonly annotations?: Readonly<Record<string, string>>;
 }
 
 /** A pod or a workload controller represented by one representative pod. Its endpoint holds addresses. */
@@ -36,6 +38,8 @@ export interface Workload extends ElementBase {
   readonly ports: readonly { readonly name?: string; readonly port: number; readonly protocol: string }[];
   readonly endpointIds: readonly string[];
   readonly hostNetwork: boolean;
+  /** Mesh-related pod annotations only (sidecar.istio.io/inject, linkerd.io/inject...). */
+  readonly annotations?: Readonly<Record<string, string>>;
   /** Container images of the pod template (init containers included), e.g. to detect the CNI. */
   readonly images?: readonly string[];
   /** Pod IPs from `status.podIP` / `status.podIPs` when the manifest carries a status. */

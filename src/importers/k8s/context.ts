@@ -135,3 +135,13 @@ export function entries(r: Reader, o: Json, key: string, pointer: string): [Json
 export function isUnset(v: unknown): boolean {
   return v === undefined || v === null || (Array.isArray(v) && v.length === 0);
 }
+
+/** Annotation prefixes that decide mesh membership and policy; the rest (often huge) is not kept. */
+const MESH_ANNOTATIONS = ['sidecar.istio.io/', 'istio.io/', 'linkerd.io/', 'config.linkerd.io/'];
+
+/** The mesh-related annotations of a metadata object, or undefined when it has none. */
+export function meshAnnotations(r: Reader, meta: Json | undefined, pointer: string): Tags | undefined {
+  const all = readStringMap(r, meta, 'annotations', pointer);
+  const kept = Object.entries(all).filter(([k]) => MESH_ANNOTATIONS.some((p) => k.startsWith(p)));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}

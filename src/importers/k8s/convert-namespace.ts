@@ -1,5 +1,13 @@
 import type { Namespace, SourceRef } from '../../model/index.js';
-import { baseOf, CLUSTER_ID, type K8sContext, type K8sObject, NAME_LABEL, requireName } from './context.js';
+import {
+  baseOf,
+  CLUSTER_ID,
+  type K8sContext,
+  type K8sObject,
+  meshAnnotations,
+  NAME_LABEL,
+  requireName,
+} from './context.js';
 
 /** Namespace ids: `k8s/<name>`, the prefix of the ids of everything in it. */
 export function namespaceId(name: string): string {
@@ -11,11 +19,13 @@ export function convertNamespace(ctx: K8sContext, obj: K8sObject): Namespace | u
   const name = requireName(ctx.r, obj);
   if (name === undefined) return undefined;
   ctx.ledger.declareNamespace(name);
+  const annotations = meshAnnotations(ctx.r, obj.meta, ctx.r.at(obj.p, 'metadata'));
   return {
     ...baseOf(ctx.r, obj, namespaceId(name), name),
     kind: 'namespace',
     clusterId: CLUSTER_ID,
     labels: { ...obj.labels, [NAME_LABEL]: name },
+    ...(annotations ? { annotations } : {}),
   };
 }
 

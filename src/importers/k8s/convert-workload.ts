@@ -5,6 +5,7 @@ import {
   CLUSTER_ID,
   type K8sContext,
   type K8sObject,
+  meshAnnotations,
   objectId,
   readStringMap,
   requireName,
@@ -98,7 +99,7 @@ function readAddresses(r: Reader, o: Json, p: string): string[] {
 function templateOf(
   r: Reader,
   obj: K8sObject,
-): { labels: Tags; lp: string; spec?: Json; sp: string } | undefined {
+): { labels: Tags; lp: string; spec?: Json; sp: string; annotations?: Tags | undefined } | undefined {
   let node: Json | undefined = obj.o;
   let p = obj.p;
   for (const key of TEMPLATE_PATH[obj.kind] ?? []) {
@@ -113,7 +114,12 @@ function templateOf(
   const mp = r.at(p, 'metadata');
   const meta = r.object(node, 'metadata', p);
   const spec = r.object(node, 'spec', p);
-  const out = { labels: readStringMap(r, meta, 'labels', mp), lp: r.at(mp, 'labels'), sp: r.at(p, 'spec') };
+  const out = {
+    labels: readStringMap(r, meta, 'labels', mp),
+    lp: r.at(mp, 'labels'),
+    sp: r.at(p, 'spec'),
+    annotations: meshAnnotations(r, meta, mp),
+  };
   return spec ? { ...out, spec } : out;
 }
 
@@ -136,6 +142,7 @@ export function convertWorkload(ctx: K8sContext, obj: K8sObject): void {
           lp: r.at(r.at(obj.p, 'metadata'), 'labels'),
           spec: r.object(obj.o, 'spec', obj.p),
           sp: r.at(obj.p, 'spec'),
+          annotations: meshAnnotations(r, obj.meta, r.at(obj.p, 'metadata')),
         }
       : templateOf(r, obj);
   if (!template) return;
@@ -158,6 +165,7 @@ export function convertWorkload(ctx: K8sContext, obj: K8sObject): void {
     hostNetwork: (spec ? r.boolean(spec, 'hostNetwork', template.sp) : undefined) ?? false,
   };
   if (images.length > 0) w.images = images;
+  if (template.annotations) w.annotations = template.annotations;
   if (obj.kind === 'Pod') {
     const addresses = readAddresses(r, obj.o, obj.p);
     put(w, 'addresses', addresses.length > 0 ? addresses : undefined);
