@@ -29,6 +29,45 @@ export interface ConnEdge {
   readonly dst: K8sPeer;
   readonly conns: PodConns;
   readonly named?: readonly NamedPortRef[];
+  /** Request-level limits on some of the ports (Cilium HTTP rules, Istio methods/paths). */
+  readonly l7?: readonly L7Constraint[];
+  /** mTLS on the edge, per group of ports, when a mesh is configured in the cluster. */
+  readonly mtls?: readonly MtlsStatus[];
+  /** Why ports were taken out by the mesh, or what could not be judged. */
+  readonly notes?: readonly string[];
+}
+
+/** One request pattern: every given field must match (Cilium: regular expressions; Istio: exact, `x*`, `*x`). */
+export interface L7Request {
+  readonly methods?: readonly string[];
+  readonly paths?: readonly string[];
+  readonly hosts?: readonly string[];
+  readonly headers?: readonly string[];
+}
+
+/**
+ * A limit at L7 on some ports of an edge (k8s-mesh §2, §3.3, §3.4). `allow-only`: only requests that
+ * match one of `requests` pass (others get 403); `deny`: matching requests are refused. Cilium and
+ * Istio enforce theirs at different points, so both apply.
+ */
+export interface L7Constraint {
+  readonly enforcedBy: 'cilium' | 'istio';
+  readonly effect: 'allow-only' | 'deny';
+  readonly conns: PodConns;
+  readonly requests: readonly L7Request[];
+  /** The policy that sets it. */
+  readonly policy: string;
+}
+
+/**
+ * mTLS on some ports of an edge (k8s-mesh §3.1-§3.2): what the server accepts (`required` STRICT,
+ * `optional` PERMISSIVE, `plaintext` DISABLE or no sidecar) and whether this client actually encrypts.
+ */
+export interface MtlsStatus {
+  readonly conns: PodConns;
+  readonly mode: 'required' | 'optional' | 'plaintext';
+  readonly encrypted: boolean;
+  readonly mesh: 'istio' | 'linkerd' | 'none';
 }
 
 /** What `--exposure` adds: which workloads reach, or are reached from, peers beyond the input. */

@@ -1,6 +1,15 @@
 export { CNI_NAMES, cniProfile, type DetectedCni, detectCni } from './cni.js';
 export { connectivityOf, workloadPeer } from './connectivity.js';
-export type { ConnEdge, Connlist, ExposureSection, K8sPeer, NamedPortRef } from './connlist.js';
+export type {
+  ConnEdge,
+  Connlist,
+  ExposureSection,
+  K8sPeer,
+  L7Constraint,
+  L7Request,
+  MtlsStatus,
+  NamedPortRef,
+} from './connlist.js';
 export { admitted, appliesTo, type Side } from './decide.js';
 export { type ExternalAtom, externalAtoms } from './external.js';
 export { type Focus, focusOn } from './focus.js';
