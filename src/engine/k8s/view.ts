@@ -56,8 +56,13 @@ export class ClusterView {
     this.admin = policies
       .filter((p) => p.policyKind === 'admin-network-policy')
       .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // Cilium's own policies only bind where Cilium runs: with another plugin named they are inert.
+    const cilium = cni.name === 'cilium' || cni.name === 'default';
     this.networkPolicies = policies.filter(
-      (p) => p.policyKind !== 'admin-network-policy' && p.policyKind !== 'baseline-admin-network-policy',
+      (p) =>
+        p.policyKind === 'network-policy' ||
+        (cilium &&
+          (p.policyKind === 'cilium-network-policy' || p.policyKind === 'cilium-clusterwide-network-policy')),
     );
     this.baseline = policies.filter((p) => p.policyKind === 'baseline-admin-network-policy');
   }
