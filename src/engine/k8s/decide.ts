@@ -19,15 +19,29 @@ export interface Side {
 }
 
 /**
+ * Why part of a side was decided (k8s-mesh §1.9 tiers): which tier, policy and rule, and for which
+ * connections. `denied` without a rule means "isolated, and no rule allows it".
+ */
+export interface Reason {
+  readonly conns: PodConns;
+  readonly verdict: 'allowed' | 'denied' | 'passed';
+  readonly tier: 'cni' | 'admin' | 'network-policy' | 'baseline' | 'default';
+  readonly policies?: readonly string[];
+  readonly rule?: string;
+}
+
+/**
  * First match in order over tiered rules (ANP by priority then written order; BANP in written order,
- * k8s-mesh §1.9). Returns what the tier allowed and what it passed on; the rest of `open` is denied
- * when `final`, else left undecided too.
+ * k8s-mesh §1.9). Returns what the tier allowed, and what it left undecided or passed on (Pass skips
+ * the remaining admin rules); the rest was denied.
  */
 function firstMatch(
   view: ClusterView,
+  tier: 'admin' | 'baseline',
   policies: readonly PodPolicy[],
   side: Side,
   open: PodConns,
+  why: Reason[] | undefined,
 ): { allowed: PodConns; undecided: PodConns } {
   let allowed = PodConns.none();
   let undecided = open;
@@ -41,6 +55,13 @@ function firstMatch(
       undecided = undecided.subtract(m);
       if (r.action === 'allow') allowed = allowed.union(m);
       else if (r.action === 'pass') passed = passed.union(m);
+      why?.push({
+        conns: m,
+        verdict: r.action === 'allow' ? 'allowed' : r.action === 'pass' ? 'passed' : 'denied',
+        tier,
+        policies: [p.id],
+        rule: r.name ?? r.id,
+      });
     }
   }
   return { allowed, undecided: undecided.union(passed) };
@@ -50,32 +71,62 @@ function firstMatch(
  * What the subject's side admits (k8s-mesh §1.2-§1.3, §1.9, §2): the admin tier first (Allow and
  * Deny final, Pass skips to the next tier); then, if NetworkPolicy (or a Cilium policy) isolates the
  * pod in this direction, the union of their allow rules minus Cilium deny rules, final; otherwise the
- * baseline tier, then allow. A CNI that does not enforce policies admits everything (§1.1).
+ * baseline tier, then allow. A CNI that does not enforce policies admits everything (§1.1). With
+ * `why`, the reasons are recorded there, in evaluation order.
  */
-export function admitted(view: ClusterView, side: Side): PodConns {
-  if (!view.cni.enforcesNetworkPolicy) return PodConns.all();
+export function admitted(view: ClusterView, side: Side, why?: Reason[]): PodConns {
+  if (!view.cni.enforcesNetworkPolicy) {
+    why?.push({ conns: PodConns.all(), verdict: 'allowed', tier: 'cni' });
+    return PodConns.all();
+  }
   const applying = view.applying(side.subject);
   const admin = view.cni.supportsAdminNetworkPolicy
-    ? firstMatch(view, applying.admin, side, PodConns.all())
+    ? firstMatch(view, 'admin', applying.admin, side, PodConns.all(), why)
     : { allowed: PodConns.none(), undecided: PodConns.all() };
   let rest = admin.undecided;
   if (rest.isEmpty()) return admin.allowed;
-  let isolated = false;
+  const isolating: string[] = [];
   let allows = PodConns.none();
   let denies = PodConns.none();
   for (const p of applying.networkPolicies) {
-    if (p.isolates.includes(side.direction)) isolated = true;
+    if (p.isolates.includes(side.direction)) isolating.push(p.id);
     for (const r of p.rules) {
       if (r.direction !== side.direction || !ruleMatches(view, r, side.other)) continue;
       const c = portsToward(r.ports, side.dst);
       if (r.action === 'deny') denies = denies.union(c);
       else allows = allows.union(c);
+      const part = c.intersect(rest);
+      if (
+        why &&
+        !part.isEmpty() &&
+        (r.action === 'deny' ||
+          p.isolates.includes(side.direction) ||
+          isolatedBy(applying.networkPolicies, side))
+      )
+        why.push({
+          conns: part,
+          verdict: r.action === 'deny' ? 'denied' : 'allowed',
+          tier: 'network-policy',
+          policies: [p.id],
+          rule: r.id,
+        });
     }
   }
   rest = rest.subtract(denies);
-  if (isolated) return admin.allowed.union(rest.intersect(allows));
+  if (isolating.length > 0) {
+    const refused = rest.subtract(allows);
+    if (why && !refused.isEmpty())
+      why.push({ conns: refused, verdict: 'denied', tier: 'network-policy', policies: isolating });
+    return admin.allowed.union(rest.intersect(allows));
+  }
   const baseline = view.cni.supportsAdminNetworkPolicy
-    ? firstMatch(view, applying.baseline, side, rest)
+    ? firstMatch(view, 'baseline', applying.baseline, side, rest, why)
     : { allowed: PodConns.none(), undecided: rest };
+  if (why && !baseline.undecided.isEmpty())
+    why.push({ conns: baseline.undecided, verdict: 'allowed', tier: 'default' });
   return admin.allowed.union(baseline.allowed).union(baseline.undecided);
+}
+
+function isolatedBy(policies: readonly PodPolicy[], side: Side): boolean {
+  return policies.some((p) => p.isolates.includes(side.direction));
 }
