@@ -1,4 +1,5 @@
 import {
+  annotateEdges,
   ClusterView,
   CNI_NAMES,
   type Connlist,
@@ -6,10 +7,11 @@ import {
   connectivityOf,
   DEFAULT_CNI,
   detectCni,
+  exposureSectionOf,
   type Focus,
   focusOn,
 } from '../engine/index.js';
-import type { CniProfile, Diagnostic } from '../model/index.js';
+import type { CniProfile, Diagnostic, PodPolicy } from '../model/index.js';
 import { UsageError } from './errors.js';
 import { type LoadOptions, loadEstate } from './load-estate.js';
 import { loadProjectConfig } from './project-config.js';
@@ -20,6 +22,8 @@ export interface ConnlistRequest {
   readonly focus?: Focus;
   /** A profile, or a CNI name as given on the command line. */
   readonly cni?: CniProfile | string;
+  /** Add the exposure section (`--exposure`): what workloads exchange with pods not in the input. */
+  readonly exposure?: boolean;
 }
 
 /** A CNI name to its profile; an unknown name is a usage error listing the known ones. */
@@ -44,8 +48,17 @@ export async function k8sConnlist(
   opts: LoadOptions = {},
 ): Promise<ConnlistAnswer> {
   const { estate } = await loadEstate(paths, opts);
-  const { cni, cniEvidence } = await profileFor(paths, estate.all('workload'), req, opts);
-  const full = connectivityOf(new ClusterView(estate, cni));
+  const { cni, cniEvidence } = await profileFor(
+    paths,
+    estate.all('workload'),
+    estate.all('pod-policy'),
+    req,
+    opts,
+  );
+  const view = new ClusterView(estate, cni);
+  // Mesh and Cilium L7 annotations come on top of the L3/L4 map (k8s-mesh §3.4).
+  const map = annotateEdges(view, estate, connectivityOf(view));
+  const full = req.exposure ? { ...map, exposure: exposureSectionOf(view, map, req.focus) } : map;
   return {
     connlist: req.focus ? focusOn(full, req.focus) : full,
     cni,
@@ -61,6 +74,7 @@ export async function k8sConnlist(
 async function profileFor(
   paths: readonly string[],
   workloads: Parameters<typeof detectCni>[0],
+  policies: readonly PodPolicy[],
   req: ConnlistRequest,
   opts: LoadOptions,
 ): Promise<{ cni: CniProfile; cniEvidence: string }> {
@@ -74,5 +88,7 @@ async function profileFor(
   if (config && declared) return { cni: declared.cni, cniEvidence: `declared in ${config.file}` };
   const detected = detectCni(workloads);
   if (detected) return { cni: detected.profile, cniEvidence: `detected from ${detected.evidence}` };
+  const cnp = policies.find((p) => p.policyKind.startsWith('cilium'));
+  if (cnp) return { cni: cniByName('cilium'), cniEvidence: `detected from ${cnp.id}` };
   return { cni: DEFAULT_CNI, cniEvidence: 'nothing given, declared or detected' };
 }

@@ -173,6 +173,7 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     )
     .option('--focus-conn <proto-port>', 'only pairs that allow this connection, e.g. tcp-8080')
     .option('--cni <name>', 'the network plugin profile (calico, cilium, flannel, default...)')
+    .option('--exposure', 'add what workloads exchange with pods and namespaces not in the input')
     .action(
       async (
         paths: string[],
@@ -183,6 +184,7 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
           focusDirection?: 'ingress' | 'egress';
           focusConn?: string;
           cni?: string;
+          exposure?: boolean;
         },
       ) => {
         setCode(await runK8sConnlist(paths, o, io));

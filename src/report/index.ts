@@ -15,6 +15,7 @@ export {
   renderConnlistJson,
   renderConnlistMd,
   renderConnlistTxt,
+  renderExplainText,
   type UnprotectedWorkload,
 } from './k8s/index.js';
 export { renderMatrixCsv } from './matrix-csv.js';

@@ -27,6 +27,7 @@ export interface ConnlistCliOptions {
   readonly focusDirection?: 'ingress' | 'egress';
   readonly focusConn?: string;
   readonly cni?: string;
+  readonly exposure?: boolean;
 }
 
 /** `tcp-8080` (netpol-analyzer's --focus-conn syntax) to a protocol and port. */
@@ -60,11 +61,20 @@ export async function runK8sConnlist(
     ...(o.focusDirection ? { direction: o.focusDirection } : {}),
     ...(conn ? { conn } : {}),
   };
+  // As netpol-analyzer: exposure says nothing about a pair of named workloads, so the flag is
+  // ignored (with a warning) when --focus-workload-peer narrows the map to such pairs.
+  const exposure = o.exposure === true && !(focus.workloads && focus.peers);
+  if (o.exposure && !exposure)
+    io.err('rampart: --exposure is ignored with --focus-workload and --focus-workload-peer\n');
   const answer = await k8sConnlist(paths.length > 0 ? paths : ['.'], {
     focus,
     ...(cni ? { cni } : {}),
+    ...(exposure ? { exposure } : {}),
   });
-  const opts: ConnlistRenderOptions = conn ? { focusConn: conn } : {};
+  const opts: ConnlistRenderOptions = {
+    ...(conn ? { focusConn: conn } : {}),
+    ...(exposure ? { exposure } : {}),
+  };
   io.out(RENDER[o.format](answer.connlist, opts));
   const profile = answer.cni;
   io.err(

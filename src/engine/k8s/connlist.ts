@@ -18,9 +18,13 @@ export interface K8sPeer {
   readonly workloadKind?: string;
 }
 
-/** Named ports a rule allows that could not be resolved on a representative peer (`TCP http`). */
+/**
+ * Named ports a rule allows that could not be resolved on a representative peer (`TCP http`). An
+ * admin policy's `namedPort` has no protocol of its own (the destination's container port gives
+ * it): unresolved, its protocol is empty, and netpol-analyzer prints it so (` local-port`).
+ */
 export interface NamedPortRef {
-  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP' | '';
   readonly name: string;
 }
 
@@ -76,6 +80,8 @@ export interface ExposureSection {
   readonly egress: readonly ConnEdge[];
   /** `workload <= peer`: here `src` is the outside peer and `dst` the workload. */
   readonly ingress: readonly ConnEdge[];
+  /** Workloads no policy protects in a direction (txt closes the section with them). */
+  readonly unprotected?: readonly { workload: K8sPeer; direction: 'ingress' | 'egress' }[];
 }
 
 /** The connectivity map of one cluster: every workload (dot draws them all) and the allowed edges. */

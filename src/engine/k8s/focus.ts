@@ -30,11 +30,20 @@ function keep(e: ConnEdge, f: Focus): boolean {
   );
 }
 
+/** An unprotected workload stays when it is a focus workload and its direction is the focus one. */
+function keepUnprotected(u: { workload: K8sPeer; direction: 'ingress' | 'egress' }, f: Focus): boolean {
+  if (!f.workloads || f.workloads.length === 0) return true;
+  return named(u.workload, f.workloads) && (f.direction === undefined || f.direction === u.direction);
+}
+
 /** The map narrowed to the focus; peers are kept so formats that list nodes still can. */
 export function focusOn(c: Connlist, f: Focus): Connlist {
   const exposure = c.exposure && {
     egress: c.exposure.egress.filter((e) => keep(e, f)),
     ingress: c.exposure.ingress.filter((e) => keep(e, f)),
+    ...(c.exposure.unprotected
+      ? { unprotected: c.exposure.unprotected.filter((u) => keepUnprotected(u, f)) }
+      : {}),
   };
   return { peers: c.peers, edges: c.edges.filter((e) => keep(e, f)), ...(exposure ? { exposure } : {}) };
 }

@@ -12,10 +12,15 @@ export type {
   MtlsStatus,
   NamedPortRef,
 } from './connlist.js';
-export { admitted, appliesTo, type Side } from './decide.js';
+export { admitted, appliesTo, type Reason, type Side } from './decide.js';
+export { explainPair, type PairExplanation } from './explain.js';
+export { ENTIRE_CLUSTER, exposureSectionOf } from './exposure.js';
 export { type ExternalAtom, externalAtoms } from './external.js';
 export { type Focus, focusOn } from './focus.js';
 export { MeshView } from './mesh-view.js';
+export { NamedConns } from './named-conns.js';
 export { K8S_PORTS, POD_PROTOCOLS, PodConns } from './pod-conns.js';
+export { type Representative, representatives } from './representative.js';
+export { namespaceText, podText, selectorText } from './selector-text.js';
 export { selects } from './selectors.js';
 export { ClusterView, DEFAULT_CNI, type Pod } from './view.js';

@@ -17,7 +17,8 @@ export interface ConnlistRenderOptions {
   /**
    * txt only, with `exposure` and without `focusConn`: the closing `Workloads not protected by
    * network policies:` list. It cannot be derived from the exposure edges (a policy allowing
-   * everything gives the same edges as no policy), so the caller passes it.
+   * everything gives the same edges as no policy); without it, the section's own `unprotected`
+   * list is used.
    */
   readonly unprotected?: readonly UnprotectedWorkload[];
 }

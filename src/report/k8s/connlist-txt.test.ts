@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConnlistTxt } from '../../../test/conformance/netpol-connlist-parse.js';
+import { parseConnlistTxt, parsePeer } from '../../../test/conformance/netpol-connlist-parse.js';
 import { sample } from '../../../test/k8s/connlist-fixture.js';
 import { renderConnlistTxt } from './connlist-txt.js';
 
@@ -39,6 +39,26 @@ describe('renderConnlistTxt', () => {
         'frontend/web[Deployment] \t<= \tentire-cluster : All Connections',
         '',
         'Workloads not protected by network policies:',
+        'frontend/web[Deployment] is not protected on Ingress',
+      ),
+    );
+  });
+
+  it('takes the unprotected list from the section when the option does not give one', () => {
+    const exposure = {
+      egress: [],
+      ingress: [],
+      unprotected: [
+        { workload: parsePeer('frontend/web[Deployment]'), direction: 'ingress' as const },
+        { workload: parsePeer('backend/api[Deployment]'), direction: 'egress' as const },
+      ],
+    };
+    expect(renderConnlistTxt({ peers: [], edges: [], exposure }, { exposure: true })).toBe(
+      lines(
+        'Exposure Analysis Result:',
+        '',
+        'Workloads not protected by network policies:',
+        'backend/api[Deployment] is not protected on Egress',
         'frontend/web[Deployment] is not protected on Ingress',
       ),
     );

@@ -8,6 +8,7 @@ import {
   exposureRows,
   exposureTitle,
   INGRESS_TITLE,
+  type UnprotectedWorkload,
 } from './connlist-rows.js';
 import { byCodeUnit, focusConnText } from './conns-text.js';
 
@@ -19,6 +20,14 @@ function connlistPart(c: Connlist, opts: ConnlistRenderOptions): string {
   if (opts.focusConn)
     return `Permitted connections on ${focusConnText(opts.focusConn)}:\n${rows.map((r) => `${r.src} => ${r.dst}\n`).join('')}`;
   return rows.map((r) => `${r.src} => ${r.dst} : ${r.conn}\n`).join('');
+}
+
+/** The section's own list of unprotected workloads, as txt names them. */
+function unprotectedOf(c: Connlist): UnprotectedWorkload[] {
+  return (c.exposure?.unprotected ?? []).map((u) => ({
+    workload: u.workload.text,
+    direction: u.direction === 'ingress' ? 'Ingress' : 'Egress',
+  }));
 }
 
 /**
@@ -37,7 +46,7 @@ function exposurePart(c: Connlist, opts: ConnlistRenderOptions): string {
     out += `${egress.length > 0 ? '\n' : ''}${INGRESS_TITLE}\n${ingress.map((r) => line(r.dst, '<=', r.src, r)).join('\n')}\n`;
   const unprotected = opts.focusConn
     ? []
-    : (opts.unprotected ?? [])
+    : (opts.unprotected ?? unprotectedOf(c))
         .map((u) => `${u.workload} is not protected on ${u.direction}`)
         .sort(byCodeUnit);
   if (unprotected.length > 0) out += `\n${UNPROTECTED_TITLE}\n${unprotected.join('\n')}\n`;

@@ -37,6 +37,10 @@ describe('connsText', () => {
     );
   });
 
+  it('prints admin-policy names without a protocol first, after an empty protocol', () => {
+    expect(connsText(udp(53), [{ protocol: '', name: 'local-port' }])).toBe(' local-port,UDP 53');
+  });
+
   it('does not collapse a set with named ports to All Connections', () => {
     expect(connsText(PodConns.all(), [{ protocol: 'SCTP', name: 'x' }])).toBe(
       'SCTP 1-65535,x,TCP 1-65535,UDP 1-65535',

@@ -33,9 +33,10 @@ function ranges(ports: PortSet): string[] {
 export function connsText(conns: PodConns, named: readonly NamedPortRef[] = []): string {
   if (named.length === 0 && conns.isAll()) return ALL_CONNECTIONS;
   const items: string[] = [];
-  for (const protocol of POD_PROTOCOLS) {
+  // '' holds admin-policy names that have no protocol; Go prints them after an empty protocol.
+  for (const protocol of ['', ...POD_PROTOCOLS] as const) {
     const names = [...new Set(named.filter((n) => n.protocol === protocol).map((n) => n.name))];
-    const parts = [...ranges(conns.ports(protocol)), ...names.sort(byCodeUnit)];
+    const parts = [...(protocol === '' ? [] : ranges(conns.ports(protocol))), ...names.sort(byCodeUnit)];
     if (parts.length > 0) items.push(`${protocol} ${parts.join(',')}`);
   }
   return items.length === 0 ? NO_CONNECTIONS : items.sort(byCodeUnit).join(',');
