@@ -105,6 +105,41 @@ describe('rampart k8s connlist', () => {
     );
   });
 
+  it('--explain names the policy and rule behind each allowed and denied part of a pair', async () => {
+    const r = await runCli(
+      'k8s',
+      'connlist',
+      SHOP,
+      '--explain',
+      '--focus-workload',
+      'shop/db',
+      '--focus-workload-peer',
+      'shop/api',
+    );
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual([
+      'Connections between shop/api[Deployment] => shop/db[StatefulSet]:',
+      '  Allowed: TCP 5432',
+      '  Egress of shop/api[Deployment]:',
+      '    TCP 5432: allowed by k8s/shop/NetworkPolicy/api-egress rule egress/0',
+      '    SCTP 1-65535,TCP 1-5431,5433-65535,UDP 1-65535: denied, isolated for egress by k8s/shop/NetworkPolicy/api-egress and no rule allows it',
+      '  Ingress of shop/db[StatefulSet]:',
+      '    TCP 5432: allowed by k8s/shop/NetworkPolicy/db-from-api rule ingress/0',
+      '    SCTP 1-65535,TCP 1-5431,5433-65535,UDP 1-65535: denied, isolated for ingress by k8s/shop/NetworkPolicy/db-from-api, k8s/shop/NetworkPolicy/default-deny-ingress and no rule allows it',
+      '',
+      'Connections between shop/db[StatefulSet] => shop/api[Deployment]:',
+      '  Allowed: No Connections',
+      '  Egress of shop/db[StatefulSet]:',
+      '    All Connections: allowed by the system default (nothing isolates it for egress)',
+      '  Ingress of shop/api[Deployment]:',
+      '    All Connections: denied, isolated for ingress by k8s/shop/NetworkPolicy/api-from-web, k8s/shop/NetworkPolicy/default-deny-ingress and no rule allows it',
+      '',
+    ]);
+    const json = await runCli('k8s', 'connlist', SHOP, '--explain', '-f', 'json');
+    expect(json.code).toBe(2);
+    expect(json.err).toMatch(/--explain prints text only, not json/);
+  });
+
   it('usage errors exit 2 without a stack trace', async () => {
     const cni = await runCli('k8s', 'connlist', SHOP, '--cni', 'nope');
     expect(cni.code).toBe(2);

@@ -7,9 +7,11 @@ import {
   connectivityOf,
   DEFAULT_CNI,
   detectCni,
+  explainAll,
   exposureSectionOf,
   type Focus,
   focusOn,
+  type PairExplanation,
 } from '../engine/index.js';
 import type { CniProfile, Diagnostic, PodPolicy } from '../model/index.js';
 import { UsageError } from './errors.js';
@@ -22,6 +24,8 @@ export interface ConnlistRequest {
   readonly focus?: Focus;
   /** A profile, or a CNI name as given on the command line. */
   readonly cni?: CniProfile | string;
+  /** Explain every pair (`--explain`): the tier, policy and rule behind each part of the answer. */
+  readonly explain?: boolean;
   /** Add the exposure section (`--exposure`): what workloads exchange with pods not in the input. */
   readonly exposure?: boolean;
 }
@@ -39,6 +43,7 @@ export interface ConnlistAnswer {
   /** Where the profile came from: `--cni`, rampart.yaml, detected (with the workload), or the default. */
   readonly cniEvidence: string;
   readonly diagnostics: readonly Diagnostic[];
+  readonly explanations?: readonly PairExplanation[];
 }
 
 /** `rampart k8s connlist DIR`: the workload connectivity map of the manifests under `paths`. */
@@ -64,6 +69,7 @@ export async function k8sConnlist(
     cni,
     cniEvidence,
     diagnostics: estate.diagnostics,
+    ...(req.explain ? { explanations: explainAll(view, map, req.focus) } : {}),
   };
 }
 

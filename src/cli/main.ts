@@ -174,6 +174,7 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     .option('--focus-conn <proto-port>', 'only pairs that allow this connection, e.g. tcp-8080')
     .option('--cni <name>', 'the network plugin profile (calico, cilium, flannel, default...)')
     .option('--exposure', 'add what workloads exchange with pods and namespaces not in the input')
+    .option('--explain', 'for every pair, the policy and rule behind each allowed or denied connection')
     .action(
       async (
         paths: string[],
@@ -185,6 +186,7 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
           focusConn?: string;
           cni?: string;
           exposure?: boolean;
+          explain?: boolean;
         },
       ) => {
         setCode(await runK8sConnlist(paths, o, io));

@@ -8,6 +8,7 @@ import {
   renderConnlistMd,
   renderConnlistTxt,
   renderDiagnosticsText,
+  renderExplainText,
 } from '../../report/index.js';
 import type { Output } from '../output.js';
 
@@ -27,6 +28,7 @@ export interface ConnlistCliOptions {
   readonly focusDirection?: 'ingress' | 'egress';
   readonly focusConn?: string;
   readonly cni?: string;
+  readonly explain?: boolean;
   readonly exposure?: boolean;
 }
 
@@ -66,16 +68,25 @@ export async function runK8sConnlist(
   const exposure = o.exposure === true && !(focus.workloads && focus.peers);
   if (o.exposure && !exposure)
     io.err('rampart: --exposure is ignored with --focus-workload and --focus-workload-peer\n');
+  if (o.explain && o.format !== 'txt')
+    throw new UsageError(
+      'APP_EXPLAIN_FORMAT',
+      `--explain prints text only, not ${o.format}`,
+      'Drop --format or use --format txt.',
+    );
   const answer = await k8sConnlist(paths.length > 0 ? paths : ['.'], {
     focus,
     ...(cni ? { cni } : {}),
     ...(exposure ? { exposure } : {}),
+    ...(o.explain ? { explain: true } : {}),
   });
   const opts: ConnlistRenderOptions = {
     ...(conn ? { focusConn: conn } : {}),
     ...(exposure ? { exposure } : {}),
   };
-  io.out(RENDER[o.format](answer.connlist, opts));
+  io.out(
+    answer.explanations ? renderExplainText(answer.explanations) : RENDER[o.format](answer.connlist, opts),
+  );
   const profile = answer.cni;
   io.err(
     `rampart: CNI profile ${profile.name} (${answer.cniEvidence}): ${

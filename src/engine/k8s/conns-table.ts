@@ -12,6 +12,7 @@ export class ConnsTable {
   readonly #ids = new Map<string, number>();
   readonly #unions = new Map<number, number>();
   readonly #intersections = new Map<number, number>();
+  readonly #differences = new Map<number, number>();
 
   constructor() {
     this.id(PodConns.none());
@@ -51,7 +52,15 @@ export class ConnsTable {
 
   subtract(a: number, b: number): number {
     if (b === ConnsTable.NONE || a === ConnsTable.NONE) return a;
-    return this.id(this.get(a).subtract(this.get(b)));
+    if (a === b || b === ConnsTable.ALL) return ConnsTable.NONE;
+    // Not symmetric: the pair keeps its order in the key.
+    const key = a * 67_108_864 + b;
+    let id = this.#differences.get(key);
+    if (id === undefined) {
+      id = this.id(this.get(a).subtract(this.get(b)));
+      this.#differences.set(key, id);
+    }
+    return id;
   }
 
   #memo(cache: Map<number, number>, a: number, b: number, f: () => PodConns): number {

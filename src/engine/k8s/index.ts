@@ -13,7 +13,7 @@ export type {
   NamedPortRef,
 } from './connlist.js';
 export { admitted, appliesTo, type Reason, type Side } from './decide.js';
-export { explainPair, type PairExplanation } from './explain.js';
+export { explainAll, explainPair, type PairExplanation } from './explain.js';
 export { ENTIRE_CLUSTER, exposureSectionOf } from './exposure.js';
 export { type ExternalAtom, externalAtoms } from './external.js';
 export { type Focus, focusOn } from './focus.js';

@@ -19,11 +19,18 @@ export function blockOf(peer: Extract<PodPeer, { kind: 'ip-block' }>): IpSet {
   return set;
 }
 
+const podSets = new WeakMap<Pod, IpSet>();
+
 /** Pod addresses, for CNI profiles where ipBlocks match pods (Calico; ANP `networks` always). */
 function podAddresses(pod: Pod): IpSet {
-  return IpSet.fromCidrs(
-    (pod.workload.addresses ?? []).map((a) => (a.includes('/') ? a : `${a}/${a.includes(':') ? 128 : 32}`)),
-  );
+  let set = podSets.get(pod);
+  if (!set) {
+    set = IpSet.fromCidrs(
+      (pod.workload.addresses ?? []).map((a) => (a.includes('/') ? a : `${a}/${a.includes(':') ? 128 : 32}`)),
+    );
+    podSets.set(pod, set);
+  }
+  return set;
 }
 
 /**
@@ -41,7 +48,8 @@ export function peerMatches(view: ClusterView, peer: PodPeer, party: Party): boo
       );
     case 'ip-block':
       if (party.kind === 'external') return blockOf(peer).containsSet(party.range);
-      if (!peer.matchesPods && !view.cni.ipBlockMatchesPods) return false;
+      if ((!peer.matchesPods && !view.cni.ipBlockMatchesPods) || !party.pod.workload.addresses?.length)
+        return false;
       return !podAddresses(party.pod).isEmpty() && blockOf(peer).containsSet(podAddresses(party.pod));
     case 'entity':
       return entityMatches(peer.entity, party);

@@ -2,7 +2,7 @@ import { ConnsTable } from './conns-table.js';
 import { admitted } from './decide.js';
 import type { Party } from './peers.js';
 import { SideMatrix } from './side-matrix.js';
-import type { ClusterView } from './view.js';
+import type { ClusterView, Pod } from './view.js';
 
 /**
  * Workload-to-workload connectivity as ids in one ConnsTable: what the source's egress side and the
@@ -19,6 +19,11 @@ export class PodMap {
     this.#ingress = new SideMatrix(view, this.table, 'ingress');
   }
 
+  /** Distinct rows per side: the groups of subjects that share one (the same policies select them). */
+  get groups(): { readonly egress: number; readonly ingress: number } {
+    return { egress: new Set(this.#egress.rows).size, ingress: new Set(this.#ingress.rows).size };
+  }
+
   /** The id of what `src` may open to `dst` (pod indices). */
   conns(src: number, dst: number): number {
     const out = this.#egress.rows[src]![dst]!;
@@ -28,19 +33,18 @@ export class PodMap {
 }
 
 /**
- * The same map asked pair by pair through `admitted`: the baseline the benchmark compares against and
- * the oracle the equivalence test uses.
+ * One pair asked through `admitted`, both sides: the baseline the benchmark compares against (timed
+ * on a sample of pairs) and the oracle the equivalence test uses.
  */
+export function naivePair(view: ClusterView, table: ConnsTable, src: Pod, dst: Pod): number {
+  const d: Party = { kind: 'pod', pod: dst };
+  const out = admitted(view, { subject: src, direction: 'egress', other: d, dst: d });
+  if (out.isEmpty()) return ConnsTable.NONE;
+  const s: Party = { kind: 'pod', pod: src };
+  return table.id(out.intersect(admitted(view, { subject: dst, direction: 'ingress', other: s, dst: d })));
+}
+
+/** The same map asked pair by pair (`naivePair` for every ordered pair). */
 export function naivePairs(view: ClusterView, table: ConnsTable): Int32Array[] {
-  return view.pods.map((src) =>
-    Int32Array.from(view.pods, (dst) => {
-      const d: Party = { kind: 'pod', pod: dst };
-      const s: Party = { kind: 'pod', pod: src };
-      const out = admitted(view, { subject: src, direction: 'egress', other: d, dst: d });
-      if (out.isEmpty()) return ConnsTable.NONE;
-      return table.id(
-        out.intersect(admitted(view, { subject: dst, direction: 'ingress', other: s, dst: d })),
-      );
-    }),
-  );
+  return view.pods.map((src) => Int32Array.from(view.pods, (dst) => naivePair(view, table, src, dst)));
 }

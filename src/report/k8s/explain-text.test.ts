@@ -48,7 +48,7 @@ describe('explainPair', () => {
       '    All Connections: allowed by the system default (nothing isolates it for egress)',
       '  Ingress of shop/db[Pod]:',
       '    TCP 22: denied by k8s/AdminNetworkPolicy/no-ssh rule deny-ssh (admin tier)',
-      '    TCP 5432: allowed by k8s/shop/NetworkPolicy/db-from-web rule k8s/shop/NetworkPolicy/db-from-web/ingress/0',
+      '    TCP 5432: allowed by k8s/shop/NetworkPolicy/db-from-web rule ingress/0',
       '    SCTP 1-65535,TCP 1-21,23-5431,5433-65535,UDP 1-65535: denied, isolated for ingress by k8s/shop/NetworkPolicy/db-from-web and no rule allows it',
       '',
     ]);

@@ -7,6 +7,8 @@ const DIRECTION = { egress: 'Egress', ingress: 'Ingress' } as const;
 function reasonLine(r: Reason, direction: 'egress' | 'ingress'): string {
   const what = connsText(r.conns);
   const by = (r.policies ?? []).join(', ');
+  // Rule ids extend their policy id (`<policy>/ingress/0`): print the policy once.
+  const rule = r.rule?.startsWith(`${by}/`) ? r.rule.slice(by.length + 1) : r.rule;
   switch (r.tier) {
     case 'cni':
       return `${what}: allowed, the CNI does not enforce policies`;
@@ -14,10 +16,10 @@ function reasonLine(r: Reason, direction: 'egress' | 'ingress'): string {
       return `${what}: allowed by the system default (nothing isolates it for ${direction})`;
     case 'network-policy':
       return r.rule
-        ? `${what}: ${r.verdict} by ${by} rule ${r.rule}`
+        ? `${what}: ${r.verdict} by ${by} rule ${rule}`
         : `${what}: denied, isolated for ${direction} by ${by} and no rule allows it`;
     default:
-      return `${what}: ${r.verdict} by ${by} rule ${r.rule} (${r.tier} tier)`;
+      return `${what}: ${r.verdict} by ${by} rule ${rule} (${r.tier} tier)`;
   }
 }
 
