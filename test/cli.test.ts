@@ -104,3 +104,21 @@ describe('rampart scan input paths', () => {
     );
   });
 });
+
+describe('rampart scan on Kubernetes manifests', () => {
+  it('counts namespaces, workloads and policies by kind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-scan-k8s-'));
+    writeFileSync(
+      join(dir, 'm.yaml'),
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: n}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: d, namespace: n}\nspec: {podSelector: {}}\n---\napiVersion: policy.networking.k8s.io/v1alpha1\nkind: AdminNetworkPolicy\nmetadata: {name: x}\nspec: {priority: 1, subject: {namespaces: {}}}\n',
+    );
+    const r = await runCli('scan', dir);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 4)).toEqual([
+      'Inventory: 1 files, Kubernetes manifests: 1 namespaces, 1 workloads, 1 NetworkPolicies, 1 AdminNetworkPolicies',
+      '',
+      'kubernetes manifests',
+      '  1 namespaces, 1 workloads, 1 NetworkPolicies, 1 AdminNetworkPolicies',
+    ]);
+  });
+});

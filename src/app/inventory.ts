@@ -22,11 +22,13 @@ export function inventoryOf(estate: Estate, files: number): Inventory {
   for (const e of estate.elements) {
     bump(totals, e.kind);
     if (e.kind === 'filter') bump(totals, e.filterKind);
+    if (e.kind === 'pod-policy') bump(totals, e.policyKind);
     const key = scopeKey(e);
     const scope = scopes.get(key) ?? { counts: {}, networks: [], e };
     scopes.set(key, scope);
     bump(scope.counts, e.kind);
     if (e.kind === 'filter') bump(scope.counts, e.filterKind);
+    if (e.kind === 'pod-policy') bump(scope.counts, e.policyKind);
     if (e.kind === 'subnet') subnetsPer.set(e.networkId, (subnetsPer.get(e.networkId) ?? 0) + 1);
     if (e.kind === 'endpoint' && e.networkId)
       endpointsPer.set(e.networkId, (endpointsPer.get(e.networkId) ?? 0) + 1);

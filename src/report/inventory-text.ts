@@ -22,6 +22,15 @@ const LABELS: readonly [string, string][] = [
   ['database', 'databases'],
   ['flow-log', 'flow logs'],
   ['public-address', 'public addresses'],
+  ['namespace', 'namespaces'],
+  ['workload', 'workloads'],
+  ['service', 'services'],
+  ['network-policy', 'NetworkPolicies'],
+  ['admin-network-policy', 'AdminNetworkPolicies'],
+  ['baseline-admin-network-policy', 'BaselineAdminNetworkPolicies'],
+  ['cilium-network-policy', 'CiliumNetworkPolicies'],
+  ['cilium-clusterwide-network-policy', 'CiliumClusterwideNetworkPolicies'],
+  ['mesh-policy', 'mesh policies'],
 ];
 
 function countsLine(counts: Readonly<Record<string, number>>): string {
@@ -31,7 +40,12 @@ function countsLine(counts: Readonly<Record<string, number>>): string {
 }
 
 function scopeBlock(s: ScopeInventory): string[] {
-  const lines = [`${s.provider} account ${s.account} region ${s.region}`, `  ${countsLine(s.counts)}`];
+  // Manifests name no account or region: a Kubernetes scope is the cluster they describe.
+  const title =
+    s.provider === 'kubernetes'
+      ? 'kubernetes manifests'
+      : `${s.provider} account ${s.account} region ${s.region}`;
+  const lines = [title, `  ${countsLine(s.counts)}`];
   const width = Math.max(0, ...s.networks.map((n) => n.id.length));
   for (const n of s.networks) {
     const name = n.name ? ` (${n.name})` : '';
@@ -44,9 +58,14 @@ function scopeBlock(s: ScopeInventory): string[] {
 
 /** The inventory part of `rampart scan` text output. */
 export function renderInventoryText(inv: Inventory): string {
-  const accounts = new Set(inv.scopes.map((s) => `${s.provider}/${s.account}`)).size;
-  const regions = new Set(inv.scopes.map((s) => s.region)).size;
-  const head = `Inventory: ${inv.files} files, ${accounts} accounts, ${regions} regions: ${countsLine(inv.totals) || 'nothing recognised'}`;
+  const cloud = inv.scopes.filter((s) => s.provider !== 'kubernetes');
+  const accounts = new Set(cloud.map((s) => `${s.provider}/${s.account}`)).size;
+  const regions = new Set(cloud.map((s) => s.region)).size;
+  const where = [
+    ...(cloud.length > 0 || inv.scopes.length === 0 ? [`${accounts} accounts, ${regions} regions`] : []),
+    ...(inv.scopes.length > cloud.length ? ['Kubernetes manifests'] : []),
+  ].join(', ');
+  const head = `Inventory: ${inv.files} files, ${where}: ${countsLine(inv.totals) || 'nothing recognised'}`;
   const blocks = inv.scopes.flatMap((s) => ['', ...scopeBlock(s)]);
   return `${[head, ...blocks].join('\n')}\n`;
 }
