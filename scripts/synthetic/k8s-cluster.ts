@@ -1,3 +1,5 @@
+// Long by design: most of it is data (teams, products, ports, policy templates), kept in one place so a
+// benchmark cluster can be read top to bottom.
 /**
  * A synthetic Kubernetes cluster of N workloads, shaped like a real multi-team cluster, for the
  * connectivity-map benchmark (issue #4 item 8): N/10 namespaces labelled by team and env, Deployments
