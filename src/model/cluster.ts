@@ -61,6 +61,25 @@ export interface Service extends ElementBase {
   readonly clusterIps: readonly string[];
 }
 
+/** One Service an ingress route forwards to, with the port it names (none: every port of the Service). */
+export interface IngressBackend {
+  readonly service: string;
+  /** Route `spec.port.targetPort`, Ingress `port.number` / `port.name`: a Service port or target port. */
+  readonly port?: number | string;
+}
+
+/**
+ * An OpenShift Route or a Kubernetes Ingress: the Services of its namespace that the cluster's
+ * ingress controller forwards outside traffic to (netpol-analyzer's ingress analysis).
+ */
+export interface IngressRoute extends ElementBase {
+  readonly kind: 'ingress-route';
+  readonly clusterId: string;
+  readonly namespace: string;
+  readonly routeKind: 'Route' | 'Ingress';
+  readonly backends: readonly IngressBackend[];
+}
+
 /** A reference from a mesh policy to the object it applies to (Istio `targetRef`, Linkerd `targetRef`). */
 export interface MeshTargetRef {
   readonly group?: string;

@@ -1,4 +1,4 @@
-import type { Cluster, MeshPolicy, Namespace, Service, Workload } from './cluster.js';
+import type { Cluster, IngressRoute, MeshPolicy, Namespace, Service, Workload } from './cluster.js';
 import type { Endpoint } from './endpoint.js';
 import type { Filter } from './filter.js';
 import type {
@@ -42,6 +42,7 @@ export type Element =
   | Namespace
   | Workload
   | Service
+  | IngressRoute
   | PodPolicy
   | MeshPolicy;
 
@@ -75,6 +76,7 @@ export const elementKinds: readonly ElementKind[] = [
   'namespace',
   'workload',
   'service',
+  'ingress-route',
   'pod-policy',
   'mesh-policy',
 ];

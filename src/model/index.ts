@@ -2,6 +2,8 @@ export type { AddressRef, LabelSelector, Located, PeerRef } from './addressing.j
 export type {
   Cluster,
   CniProfile,
+  IngressBackend,
+  IngressRoute,
   MeshPolicy,
   MeshTargetRef,
   Namespace,

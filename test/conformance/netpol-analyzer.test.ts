@@ -66,9 +66,6 @@ function nameOf(c: Case): string {
     .replace(/_output\.txt$/, '');
 }
 
-/** Lines that only exist because of inputs Rampart does not model yet (OpenShift Routes, Ingress). */
-const ingressController = (l: string) => l.startsWith('{ingress-controller}');
-
 /**
  * Exposure cases (`list --exposure`) whose expected output Rampart does not reproduce, with the
  * reason. The test asserts that exactly these fail: a listed case that starts to pass, or an
@@ -106,13 +103,7 @@ describe.skipIf(!present)('netpol-analyzer connlist conformance', () => {
       // The netpol-analyzer ipBlock profile, whatever CNI the manifests show (some hold calico-node).
       const answer = await k8sConnlist([join(root, c.dir)], { focus, cni: DEFAULT_CNI });
       const got = lines(renderConnlistTxt(answer.connlist, focus.conn ? { focusConn: focus.conn } : {}));
-      let want = lines(readFileSync(join(root, txt), 'utf8'));
-      if (want.some(ingressController)) {
-        want = want.filter((l) => !ingressController(l));
-        deviations.push(
-          `${name}: {ingress-controller} lines left out (OpenShift Routes / Ingress not modelled yet)`,
-        );
-      }
+      const want = lines(readFileSync(join(root, txt), 'utf8'));
       const missing = want.filter((l) => !got.includes(l));
       const extra = got.filter((l) => !want.includes(l));
       if (missing.length === 0 && extra.length === 0 && got.length === want.length) passed++;
@@ -134,7 +125,6 @@ describe.skipIf(!present)('netpol-analyzer connlist conformance', () => {
   it(`exposure cases (${exposure.length})`, async () => {
     const failed: string[] = [];
     const deviated: string[] = [];
-    const notes: string[] = [];
     let passed = 0;
     for (const c of exposure) {
       const name = nameOf(c);
@@ -145,13 +135,7 @@ describe.skipIf(!present)('netpol-analyzer connlist conformance', () => {
       const got = lines(
         render(answer.connlist, { exposure: true, ...(focus.conn ? { focusConn: focus.conn } : {}) }),
       );
-      let want = lines(readFileSync(join(root, golden), 'utf8'));
-      if (want.some(ingressController)) {
-        want = want.filter((l) => !ingressController(l));
-        notes.push(
-          `${name}: {ingress-controller} lines left out (OpenShift Routes / Ingress not modelled yet)`,
-        );
-      }
+      const want = lines(readFileSync(join(root, golden), 'utf8'));
       const { missing, extra } = compare(got, want);
       if (missing.length === 0 && extra.length === 0) {
         passed++;
@@ -166,7 +150,7 @@ describe.skipIf(!present)('netpol-analyzer connlist conformance', () => {
     const stale = Object.keys(EXPOSURE_DEVIATIONS).filter((n) => !exposure.some((c) => nameOf(c) === n));
     for (const n of stale) failed.push(`${n}\n    listed as a deviation but no such case`);
     process.stdout.write(
-      `netpol-analyzer exposure: ${passed} passed, ${failed.length} failed, ${deviated.length} listed deviations (${notes.length} compared without {ingress-controller} lines)\n${[...notes, ...deviated].map((d) => `  deviation: ${d}\n`).join('')}${failed.map((f) => `  FAILED ${f}\n`).join('')}`,
+      `netpol-analyzer exposure: ${passed} passed, ${failed.length} failed, ${deviated.length} listed deviations\n${deviated.map((d) => `  deviation: ${d}\n`).join('')}${failed.map((f) => `  FAILED ${f}\n`).join('')}`,
     );
     expect(failed).toEqual([]);
   }, 120_000);

@@ -51,9 +51,15 @@ describe('shared/conformance/k8s/netpol-analyzer imports', () => {
     },
   );
 
-  it('acs-security-demos: 11 Deployments, 11 Services, 14 NetworkPolicies in 3 undeclared namespaces', () => {
+  it('acs-security-demos: 11 Deployments, 11 Services, 2 Routes, 14 NetworkPolicies in 3 undeclared namespaces', () => {
     const e = importDir('acs-security-demos');
-    expect(e.counts()).toEqual({ namespace: 3, workload: 11, service: 11, 'pod-policy': 14 });
+    expect(e.counts()).toEqual({
+      namespace: 3,
+      workload: 11,
+      service: 11,
+      'ingress-route': 2,
+      'pod-policy': 14,
+    });
     expect(e.all('namespace').map((n) => `${n.id} ${n.partial}`)).toEqual([
       'k8s/backend true',
       'k8s/frontend true',
@@ -65,11 +71,13 @@ describe('shared/conformance/k8s/netpol-analyzer imports', () => {
       ports: [{ port: 8080, protocol: 'TCP' }],
       images: ['quay.io/vuln/rce-webapp:latest'],
     });
-    // Two Routes (unsupported) and the stray expected output (unrecognised): nothing else.
+    expect(e.get('ingress-route', 'k8s/frontend/Route/webapp')).toMatchObject({
+      routeKind: 'Route',
+      backends: [{ service: 'webapp-service', port: 'http' }],
+    });
+    // The stray expected output (unrecognised): nothing else.
     expect(codes(e.diagnostics)).toEqual([
       'unsupported IMPORT_UNRECOGNIZED acs-security-demos/connlist_output.json:1:1 ',
-      'unsupported IMPORT_K8S_UNSUPPORTED acs-security-demos/frontend/asset-cache/route.yaml:1:1 ',
-      'unsupported IMPORT_K8S_UNSUPPORTED acs-security-demos/frontend/webapp/route.yaml:1:1 ',
     ]);
   });
 

@@ -13,7 +13,9 @@ export interface Focus {
   readonly conn?: { readonly protocol: PodProtocol; readonly port: number };
 }
 
+/** Workloads by `name` or `ns/name`; the ingress controller by `ingress-controller`, as netpol-analyzer. */
 function named(peer: K8sPeer, names: readonly string[]): boolean {
+  if (peer.kind === 'ingress-controller') return names.includes('ingress-controller');
   if (peer.kind !== 'workload') return false;
   return names.some((n) => n === peer.name || n === `${peer.namespace}/${peer.name}`);
 }

@@ -3,6 +3,7 @@ import type { Json } from '../_kit/index.js';
 import { type K8sContext, type K8sObject, readObject } from './context.js';
 import { convertAdminPolicy } from './convert-admin-policy.js';
 import { convertCilium } from './convert-cilium.js';
+import { convertIngress, convertRoute } from './convert-ingress-route.js';
 import { convertIstio } from './convert-istio.js';
 import { convertLinkerd } from './convert-linkerd.js';
 import { convertNamespace } from './convert-namespace.js';
@@ -59,13 +60,13 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   'policy.linkerd.io/AuthorizationPolicy': linkerd,
   'policy.linkerd.io/MeshTLSAuthentication': linkerd,
   'policy.linkerd.io/NetworkAuthentication': linkerd,
+  'route.openshift.io/Route': namespaced(convertRoute),
+  'networking.k8s.io/Ingress': namespaced(convertIngress),
+  'extensions/Ingress': namespaced(convertIngress),
 };
 
 /** Kinds that steer or filter traffic but are not modelled yet: an `unsupported` diagnostic each. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  'route.openshift.io/Route': 'OpenShift Routes (traffic from the ingress controller)',
-  'networking.k8s.io/Ingress': 'Ingresses (traffic from the ingress controller)',
-  'extensions/Ingress': 'Ingresses (traffic from the ingress controller)',
   'gateway.networking.k8s.io/HTTPRoute': 'Gateway API routes',
   'gateway.networking.k8s.io/GRPCRoute': 'Gateway API routes',
   'gateway.networking.k8s.io/TLSRoute': 'Gateway API routes',

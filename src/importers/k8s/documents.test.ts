@@ -69,7 +69,7 @@ describe('files and documents', () => {
       'values.yaml': 'replicaCount: 1\nimage: {repository: nginx}\n',
       'out.json': [{ src: 'a', dst: 'b' }],
       'k8s/route.yaml':
-        'apiVersion: route.openshift.io/v1\nkind: Route\nmetadata: {name: r, namespace: x}\nspec: {to: {kind: Service, name: s}}\n',
+        'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r, namespace: x}\nspec: {rules: []}\n',
       'k8s/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n',
     });
     expect(e.elements).toEqual([]);
