@@ -126,6 +126,8 @@ describe('rampart k8s connlist', () => {
       '  Ingress of shop/db[StatefulSet]:',
       '    TCP 5432: allowed by k8s/shop/NetworkPolicy/db-from-api rule ingress/0',
       '    SCTP 1-65535,TCP 1-5431,5433-65535,UDP 1-65535: denied, isolated for ingress by k8s/shop/NetworkPolicy/db-from-api, k8s/shop/NetworkPolicy/default-deny-ingress and no rule allows it',
+      // The example has an Istio namespace (reviews), so edges carry their mTLS status; shop has no sidecars.
+      '    mTLS plaintext (none) on TCP 5432: plaintext',
       '',
       'Connections between shop/db[StatefulSet] => shop/api[Deployment]:',
       '  Allowed: No Connections',

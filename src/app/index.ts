@@ -12,6 +12,7 @@ export {
   type Focus,
   k8sConnlist,
 } from './k8s-connlist.js';
+export { type K8sFindingsAnswer, type K8sFindingsRequest, k8sFindingsOf } from './k8s-findings.js';
 export { type LoadedEstate, type LoadOptions, loadEstate } from './load-estate.js';
 export { matrix } from './matrix.js';
 export { exampleEstatePath, packageRoot, toolVersion } from './paths.js';

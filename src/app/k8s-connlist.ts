@@ -12,6 +12,7 @@ import {
   type Focus,
   focusOn,
   type PairExplanation,
+  withIngressController,
 } from '../engine/index.js';
 import type { CniProfile, Diagnostic, PodPolicy } from '../model/index.js';
 import { UsageError } from './errors.js';
@@ -62,7 +63,7 @@ export async function k8sConnlist(
   );
   const view = new ClusterView(estate, cni);
   // Mesh and Cilium L7 annotations come on top of the L3/L4 map (k8s-mesh §3.4).
-  const map = annotateEdges(view, estate, connectivityOf(view));
+  const map = annotateEdges(view, estate, withIngressController(view, estate, connectivityOf(view)));
   const full = req.exposure ? { ...map, exposure: exposureSectionOf(view, map, req.focus) } : map;
   return {
     connlist: req.focus ? focusOn(full, req.focus) : full,
@@ -77,7 +78,7 @@ export async function k8sConnlist(
  * The CNI profile (issue #4 item 3): `--cni` first, then `clusters:` in rampart.yaml, then what the
  * manifests reveal (a calico-node DaemonSet...), else the default reading (DESIGN §6).
  */
-async function profileFor(
+export async function profileFor(
   paths: readonly string[],
   workloads: Parameters<typeof detectCni>[0],
   policies: readonly PodPolicy[],

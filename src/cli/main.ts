@@ -5,6 +5,9 @@ import {
   connlistFormats,
   egressFormats,
   exposureFormats,
+  failOnLevels,
+  type K8sFindingsCliOptions,
+  k8sFindingsFormats,
   matrixFormats,
   matrixGroupings,
   reachFormats,
@@ -13,6 +16,7 @@ import {
   runEgress,
   runExposure,
   runK8sConnlist,
+  runK8sFindings,
   runMatrix,
   runReach,
   runScan,
@@ -192,6 +196,27 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
         setCode(await runK8sConnlist(paths, o, io));
       },
     );
+  k8s
+    .command('findings')
+    .description(
+      'posture findings: missing default-deny, unprotected workloads, DNS egress pitfalls, unenforced policies, mTLS, dead policies, cancelled L7 rules',
+    )
+    .argument(
+      '[paths...]',
+      'folders or files with Kubernetes manifests (YAML or JSON, Helm output, List kinds)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(k8sFindingsFormats).default('text'),
+    )
+    .option('--cni <name>', 'the network plugin profile (calico, cilium, flannel, default...)')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is this severe or more')
+        .choices(failOnLevels)
+        .default('high'),
+    )
+    .action(async (paths: string[], o: K8sFindingsCliOptions) => {
+      setCode(await runK8sFindings(paths, o, io));
+    });
   program
     .command('demo')
     .description('run `scan` on the bundled example estate (examples/acme)')

@@ -10,12 +10,15 @@ export {
   type FocusConn,
   focusConnText,
   NO_CONNECTIONS,
+  renderCniProfileText,
   renderConnlistCsv,
   renderConnlistDot,
   renderConnlistJson,
   renderConnlistMd,
   renderConnlistTxt,
   renderExplainText,
+  renderK8sFindingsJson,
+  renderK8sFindingsText,
   type UnprotectedWorkload,
 } from './k8s/index.js';
 export { renderMatrixCsv } from './matrix-csv.js';

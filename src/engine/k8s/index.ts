@@ -16,7 +16,16 @@ export { admitted, appliesTo, type Reason, type Side } from './decide.js';
 export { explainAll, explainPair, type PairExplanation } from './explain.js';
 export { ENTIRE_CLUSTER, exposureSectionOf } from './exposure.js';
 export { type ExternalAtom, externalAtoms } from './external.js';
+export {
+  FINDING_SEVERITIES,
+  type FindingKind,
+  type FindingSeverity,
+  K8S_FINDING_KINDS,
+  type K8sFinding,
+  k8sFindings,
+} from './findings/index.js';
 export { type Focus, focusOn } from './focus.js';
+export { INGRESS_CONTROLLER, ingressControllerEdges, withIngressController } from './ingress-controller.js';
 export { MeshView } from './mesh-view.js';
 export { NamedConns } from './named-conns.js';
 export { K8S_PORTS, POD_PROTOCOLS, PodConns } from './pod-conns.js';

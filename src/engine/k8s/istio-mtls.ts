@@ -36,6 +36,11 @@ function modeOn(
   return { mode: 'PERMISSIVE' };
 }
 
+/** The server mode of an Istio pod on a port (or its default), and the PeerAuthentication that set it. */
+export function serverMode(mesh: MeshView, pod: Pod, port?: number): { mode: Mode; policy?: string } {
+  return modeOn(levels(mesh, pod), port);
+}
+
 /** TLS modes a DestinationRule sets for clients of `dst` on a container port (k8s-mesh §3.2). */
 function clientTls(mesh: MeshView, dst: Pod, port: number | undefined): { mode?: string; policy?: string } {
   const services = mesh.servicesOf(dst);

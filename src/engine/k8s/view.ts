@@ -31,6 +31,10 @@ export class ClusterView {
   readonly admin: readonly PodPolicy[];
   readonly networkPolicies: readonly PodPolicy[];
   readonly baseline: readonly PodPolicy[];
+  /** Every pod policy of the cluster, Cilium ones included where they do not bind (findings name them). */
+  readonly policies: readonly PodPolicy[];
+  /** The Namespace objects of the cluster by name, for findings that blame a namespace. */
+  readonly namespaceObjects: ReadonlyMap<string, Namespace>;
   readonly #namespaces = new Map<string, Labels>();
   readonly #applying: (Applying | undefined)[] = [];
 
@@ -39,9 +43,13 @@ export class ClusterView {
     readonly cni: CniProfile = DEFAULT_CNI,
     clusterId = 'default',
   ) {
+    const objects = new Map<string, Namespace>();
     for (const ns of estate.all('namespace') as readonly Namespace[])
-      if (ns.clusterId === clusterId)
+      if (ns.clusterId === clusterId) {
         this.#namespaces.set(ns.name ?? ns.id, { ...ns.labels, [NAME_LABEL]: ns.name ?? ns.id });
+        objects.set(ns.name ?? ns.id, ns);
+      }
+    this.namespaceObjects = objects;
     // hostNetwork pods count as ordinary pods, one of the two readings the API allows (k8s-mesh §1.6)
     // and netpol-analyzer's.
     const workloads = estate.all('workload').filter((w) => w.clusterId === clusterId);
@@ -53,6 +61,7 @@ export class ClusterView {
       nsLabels: this.nsLabels(w.namespace),
     }));
     const policies = estate.all('pod-policy').filter((p) => p.clusterId === clusterId);
+    this.policies = policies;
     this.admin = policies
       .filter((p) => p.policyKind === 'admin-network-policy')
       .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,3 +1,4 @@
+export { renderCniProfileText } from './cni-text.js';
 export { renderConnlistCsv } from './connlist-csv.js';
 export { renderConnlistDot } from './connlist-dot.js';
 export { renderConnlistJson } from './connlist-json.js';
@@ -6,3 +7,5 @@ export type { ConnlistRenderOptions, UnprotectedWorkload } from './connlist-rows
 export { renderConnlistTxt } from './connlist-txt.js';
 export { ALL_CONNECTIONS, connsText, type FocusConn, focusConnText, NO_CONNECTIONS } from './conns-text.js';
 export { renderExplainText } from './explain-text.js';
+export { renderK8sFindingsJson } from './findings-json.js';
+export { renderK8sFindingsText } from './findings-text.js';
