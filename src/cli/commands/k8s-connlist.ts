@@ -2,6 +2,7 @@ import { cniByName, diagnosticJson, type Focus, k8sConnlist, UsageError } from '
 import type { PodProtocol } from '../../model/index.js';
 import {
   type ConnlistRenderOptions,
+  renderCniProfileText,
   renderConnlistCsv,
   renderConnlistDot,
   renderConnlistJson,
@@ -87,14 +88,7 @@ export async function runK8sConnlist(
   io.out(
     answer.explanations ? renderExplainText(answer.explanations) : RENDER[o.format](answer.connlist, opts),
   );
-  const profile = answer.cni;
-  io.err(
-    `rampart: CNI profile ${profile.name} (${answer.cniEvidence}): ${
-      profile.enforcesNetworkPolicy
-        ? `policies enforced; ipBlocks ${profile.ipBlockMatchesPods ? 'also match' : 'do not match'} pod addresses`
-        : 'NetworkPolicies are NOT enforced, every pair is reachable'
-    }\n`,
-  );
+  io.err(renderCniProfileText(answer.cni, answer.cniEvidence));
   const shown = answer.diagnostics.filter((d) => d.severity !== 'unsupported');
   if (shown.length > 0) io.err(renderDiagnosticsText(shown.map(diagnosticJson), 50));
   return answer.diagnostics.some((d) => d.severity === 'fatal' || d.severity === 'error') ? 2 : 0;
