@@ -44,9 +44,16 @@ describe('rampart k8s connlist', () => {
       'json',
     );
     expect(r.code).toBe(0);
+    // The example has an Istio namespace, so every edge says how it is protected in transit.
+    const plain = [{ conn: 'TCP 9090', mode: 'plaintext', encrypted: false, mesh: 'none' }];
     expect(JSON.parse(r.out)).toEqual([
-      { src: 'monitoring/prometheus[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9090' },
-      { src: 'shop/web[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9090' },
+      {
+        src: 'monitoring/prometheus[Deployment]',
+        dst: 'shop/api[Deployment]',
+        conn: 'TCP 9090',
+        mtls: plain,
+      },
+      { src: 'shop/web[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9090', mtls: plain },
     ]);
     const csv = await runCli('k8s', 'connlist', SHOP, '--focus-workload', 'db', '-f', 'csv');
     expect(csv.out.trimEnd().split('\n')).toEqual([

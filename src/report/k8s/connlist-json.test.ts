@@ -65,4 +65,40 @@ describe('renderConnlistJson', () => {
     const out = renderConnlistJson({ peers: [], edges: [edge('a/x<&>[Pod]', 'b/y[Pod]', 'TCP 80')] });
     expect(out).toContain('"src": "a/x\\u003c\\u0026\\u003e[Pod]"');
   });
+
+  it('adds mTLS, L7 limits and notes after the three keys when the edge has them', () => {
+    const e = edge('a/x[Pod]', 'b/y[Pod]', 'TCP 80,443');
+    const annotated = {
+      ...e,
+      mtls: [{ conns: e.conns, mode: 'required' as const, encrypted: true, mesh: 'istio' as const }],
+      l7: [
+        {
+          enforcedBy: 'cilium' as const,
+          effect: 'allow-only' as const,
+          conns: edge('a/x[Pod]', 'b/y[Pod]', 'TCP 80').conns,
+          requests: [{ methods: ['GET'], paths: ['/health'] }],
+          policy: 'k8s/b/CiliumNetworkPolicy/y',
+        },
+      ],
+      notes: ['refused: k8s/b/PeerAuthentication/strict requires mTLS'],
+    };
+    expect(JSON.parse(renderConnlistJson({ peers: [], edges: [annotated] }))).toEqual([
+      {
+        src: 'a/x[Pod]',
+        dst: 'b/y[Pod]',
+        conn: 'TCP 80,443',
+        mtls: [{ conn: 'TCP 80,443', mode: 'required', encrypted: true, mesh: 'istio' }],
+        l7: [
+          {
+            conn: 'TCP 80',
+            enforcedBy: 'cilium',
+            effect: 'allow-only',
+            policy: 'k8s/b/CiliumNetworkPolicy/y',
+            requests: [{ methods: ['GET'], paths: ['/health'] }],
+          },
+        ],
+        notes: ['refused: k8s/b/PeerAuthentication/strict requires mTLS'],
+      },
+    ]);
+  });
 });
