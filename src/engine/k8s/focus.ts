@@ -1,5 +1,6 @@
-import type { PodProtocol } from '../../model/index.js';
+import { type PodProtocol, PortSet } from '../../model/index.js';
 import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
+import { PodConns } from './pod-conns.js';
 
 /** The `--focus-*` options of `k8s connlist` (netpol-analyzer's list flags). */
 export interface Focus {
@@ -38,7 +39,11 @@ function keepUnprotected(u: { workload: K8sPeer; direction: 'ingress' | 'egress'
   return named(u.workload, f.workloads) && (f.direction === undefined || f.direction === u.direction);
 }
 
-/** The map narrowed to the focus; peers are kept so formats that list nodes still can. */
+/**
+ * The map narrowed to the focus. With focus workloads, the peers (the nodes dot draws) are those
+ * workloads and the workload ends of the lines kept; with a focus connection, each line holds just
+ * that connection (netpol-analyzer's outputs).
+ */
 export function focusOn(c: Connlist, f: Focus): Connlist {
   const exposure = c.exposure && {
     egress: c.exposure.egress.filter((e) => keep(e, f)),
@@ -47,5 +52,12 @@ export function focusOn(c: Connlist, f: Focus): Connlist {
       ? { unprotected: c.exposure.unprotected.filter((u) => keepUnprotected(u, f)) }
       : {}),
   };
-  return { peers: c.peers, edges: c.edges.filter((e) => keep(e, f)), ...(exposure ? { exposure } : {}) };
+  const only = f.conn && PodConns.of(f.conn.protocol, PortSet.of(f.conn.port));
+  const edges = c.edges.filter((e) => keep(e, f)).map((e) => (only ? { ...e, conns: only } : e));
+  const ends = new Set(edges.flatMap((e) => [e.src.text, e.dst.text]));
+  const peers =
+    f.workloads && f.workloads.length > 0
+      ? c.peers.filter((p) => named(p, f.workloads!) || ends.has(p.text))
+      : c.peers;
+  return { peers, edges, ...(exposure ? { exposure } : {}) };
 }
