@@ -1,4 +1,4 @@
-import type { Estate } from '../../model/index.js';
+import { type Estate, IpSet } from '../../model/index.js';
 import { ciliumL7 } from './cilium-l7.js';
 import { workloadPeer } from './connectivity.js';
 import type { ConnEdge, Connlist, L7Constraint, MtlsStatus } from './connlist.js';
@@ -6,6 +6,7 @@ import { istioAuthz } from './istio-authz.js';
 import { istioMtls } from './istio-mtls.js';
 import { linkerdInbound } from './linkerd.js';
 import { MeshView } from './mesh-view.js';
+import type { Party } from './peers.js';
 import type { Pod } from './pod.js';
 import type { ClusterView } from './view.js';
 
@@ -24,41 +25,27 @@ export function annotateEdges(view: ClusterView, estate: Estate, c: Connlist): C
   const pods = new Map<string, Pod>(view.pods.map((p) => [workloadPeer(p).text, p]));
   const edges: ConnEdge[] = [];
   for (const e of c.edges) {
-    const src = e.src.kind === 'workload' ? pods.get(e.src.text) : undefined;
     const dst = e.dst.kind === 'workload' ? pods.get(e.dst.text) : undefined;
+    // From outside the cluster the client has no sidecar and no identity: the mesh still judges it.
+    const outside =
+      e.src.kind === 'external' && e.src.name !== undefined ? IpSet.tryParse(e.src.name) : undefined;
+    const range = typeof outside === 'string' ? undefined : outside;
+    const src =
+      e.src.kind === 'workload' ? pods.get(e.src.text) : range && dst ? mesh.outsider(e.src.text) : undefined;
     if (!src || !dst) {
       edges.push(e);
       continue;
     }
+    const client: Party = range ? { kind: 'external', range } : { kind: 'pod', pod: src };
+    const server: Party = { kind: 'pod', pod: dst };
     let conns = e.conns;
     const l7: L7Constraint[] = [];
     const mtls: MtlsStatus[] = [];
     const notes: string[] = [];
     if (hasL7) {
-      l7.push(
-        ...ciliumL7(
-          view,
-          {
-            subject: src,
-            direction: 'egress',
-            other: { kind: 'pod', pod: dst },
-            dst: { kind: 'pod', pod: dst },
-          },
-          conns,
-        ),
-      );
-      l7.push(
-        ...ciliumL7(
-          view,
-          {
-            subject: dst,
-            direction: 'ingress',
-            other: { kind: 'pod', pod: src },
-            dst: { kind: 'pod', pod: dst },
-          },
-          conns,
-        ),
-      );
+      if (!range)
+        l7.push(...ciliumL7(view, { subject: src, direction: 'egress', other: server, dst: server }, conns));
+      l7.push(...ciliumL7(view, { subject: dst, direction: 'ingress', other: client, dst: server }, conns));
     }
     if (meshOn) {
       if (mesh.meshOf(dst) === 'linkerd') {

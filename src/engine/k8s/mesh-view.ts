@@ -1,4 +1,4 @@
-import type { Estate, MeshPolicy, Service } from '../../model/index.js';
+import { type Estate, fixedSource, type MeshPolicy, type Service } from '../../model/index.js';
 import type { Pod } from './pod.js';
 import { selects } from './selectors.js';
 import type { ClusterView } from './view.js';
@@ -44,6 +44,7 @@ export class MeshView {
    * `linkerd.io/inject: enabled` on the namespace or the pod, `disabled` on the pod opts out.
    */
   meshOf(pod: Pod): MeshName | undefined {
+    if (pod.index < 0) return undefined;
     let m = this.#members[pod.index];
     if (m === undefined) {
       m = this.#membership(pod) ?? null;
@@ -66,6 +67,34 @@ export class MeshView {
     if (linkerdPod === 'enabled' || linkerdPod === 'ingress') return 'linkerd';
     if (linkerdNs === 'enabled' && linkerdPod !== 'disabled') return 'linkerd';
     return undefined;
+  }
+
+  /**
+   * A client outside the cluster (an external address range) as a pod without labels, namespace or
+   * proxy, so the mesh rules judge it like any client without a sidecar (plaintext, no identity).
+   */
+  outsider(range: string): Pod {
+    return {
+      index: -1,
+      namespace: '',
+      labels: {},
+      nsLabels: {},
+      workload: {
+        kind: 'workload',
+        id: `external/${range}`,
+        name: range,
+        provider: 'kubernetes',
+        tags: {},
+        source: fixedSource('', '', 0, 0),
+        clusterId: this.cluster.pods[0]?.workload.clusterId ?? 'default',
+        namespace: '',
+        workloadKind: 'External',
+        podLabels: {},
+        ports: [],
+        endpointIds: [],
+        hostNetwork: false,
+      },
+    };
   }
 
   nsAnnotations(name: string): Readonly<Record<string, string>> {

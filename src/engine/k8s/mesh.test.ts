@@ -47,6 +47,8 @@ describe('Istio mTLS (k8s-mesh §3.1-§3.2)', () => {
       { conns: m.get('web -> api')!.conns, mode: 'required', encrypted: true, mesh: 'istio' },
     ]);
     expect(m.has('legacy -> api')).toBe(false);
+    // From outside the cluster there is no sidecar either.
+    expect(m.has('0.0.0.0-255.255.255.255 -> api')).toBe(false);
     // Toward the plain namespace nothing changes: no sidecar there, plaintext.
     expect(m.get('api -> legacy')?.mtls?.[0]).toMatchObject({
       mode: 'plaintext',
@@ -83,6 +85,7 @@ describe('Istio mTLS (k8s-mesh §3.1-§3.2)', () => {
     const m = edges(...ISTIO_BASE);
     expect(m.get('web -> api')?.mtls?.[0]).toMatchObject({ mode: 'optional', encrypted: true });
     expect(m.get('legacy -> api')?.mtls?.[0]).toMatchObject({ mode: 'optional', encrypted: false });
+    expect(m.get('0.0.0.0-255.255.255.255 -> api')?.mtls?.[0]).toMatchObject({ mode: 'optional', encrypted: false });
   });
 });
 
