@@ -31,7 +31,6 @@ const OUT_OF_SCOPE: Readonly<Record<string, string>> = {
     'Direct Connect and on-premises routers are not modelled (their router configs are not in this copy)',
   'test-direct-connect-gateway': 'Direct Connect gateways and on-premises routers are not modelled',
   'test-vpn-gateway': 'Site-to-Site VPN and the on-premises router are not modelled',
-  'test-transit-gateway-peering': 'transit gateway peering attachments are not modelled yet',
 };
 
 /** Single cases out of scope inside otherwise modelled scenarios. */

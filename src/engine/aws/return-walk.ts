@@ -8,6 +8,7 @@ import {
 import { naclVerdict } from './filters.js';
 import { lookupRoute } from './routes.js';
 import { attachmentOf, naclsToward, subnetInZone } from './transit-attachments.js';
+import { vpcExit } from './transit-hop.js';
 import { lookupTransit, tableOf } from './transit-routes.js';
 import type { Walk } from './walk.js';
 
@@ -147,20 +148,15 @@ function throughTransit(
   if (!table) return stop(att.id, 'no-route', 'attachment is not associated with a route table');
   const look = lookupTransit(topo, table, client.ip);
   ret.uncertain.push(...look.uncertain);
-  if (!look.route) return stop(table.id, 'no-route', `no route back to ${clientText}`);
-  const rule = `${look.matched} -> ${look.route.attachmentIds.join(', ') || 'blackhole'}`;
-  if (look.route.state === 'blackhole')
-    return stop(table.id, 'blackhole', `no route back to ${clientText}`, rule);
-  const back = topo.estate.get('transit-attachment', look.route.attachmentIds[0] ?? '');
-  if (back?.resourceKind !== 'vpc' || !back.networkId) {
-    w.notModelled.push(
-      `transit gateway attachment ${look.route.attachmentIds[0]} (${back?.resourceKind ?? 'not in the inputs'}) is not modelled yet`,
-    );
-    return;
-  }
+  const back = vpcExit(w, ret, table, client.ip, look, `no route back to ${clientText}`);
+  if (!back?.networkId) return;
   if (back.networkId !== client.subnet.networkId)
-    return stop(table.id, 'no-route', `the reply goes to ${back.networkId}, not to ${clientText}`, rule);
-  ret.add({ kind: 'transit', decidedBy: 'transit-gateway', resource: table.id, action: 'forwarded', rule });
+    return stop(
+      ret.steps.at(-1)?.resource ?? table.id,
+      'no-route',
+      `the reply goes to ${back.networkId}, not to ${clientText}`,
+      ret.steps.at(-1)?.rule,
+    );
   const exit = subnetInZone(topo, back, client.subnet.zone) ?? topo.subnet(back.subnetIds[0]);
   if (!exit) {
     w.notModelled.push(`subnets of attachment ${back.id} are not in the inputs`);

@@ -11,6 +11,7 @@ import { ephemeralPorts, replyOf } from './reply.js';
 import { walkReply } from './return-walk.js';
 import { lookupRoute } from './routes.js';
 import { attachmentOf, naclsToward, subnetInZone } from './transit-attachments.js';
+import { vpcExit } from './transit-hop.js';
 import { lookupTransit, tableOf } from './transit-routes.js';
 import { groupsOf, type Walk } from './walk.js';
 
@@ -69,30 +70,8 @@ export function viaTransitGateway(
     });
   const look = lookupTransit(topo, table, dst);
   fwd.uncertain.push(...look.uncertain);
-  if (!look.route)
-    return fwd.block({
-      kind: 'transit',
-      decidedBy: 'transit-gateway',
-      resource: table.id,
-      action: 'no-route',
-    });
-  const rule = `${look.matched} -> ${look.route.attachmentIds.join(', ') || 'blackhole'}`;
-  if (look.route.state === 'blackhole')
-    return fwd.block({
-      kind: 'transit',
-      decidedBy: 'transit-gateway',
-      resource: table.id,
-      action: 'blackhole',
-      rule,
-    });
-  const dstAtt = topo.estate.get('transit-attachment', look.route.attachmentIds[0] ?? '');
-  if (dstAtt?.resourceKind !== 'vpc' || !dstAtt.networkId) {
-    w.notModelled.push(
-      `transit gateway attachment ${look.route.attachmentIds[0]} (${dstAtt?.resourceKind ?? 'not in the inputs'}) is not modelled yet`,
-    );
-    return;
-  }
-  fwd.add({ kind: 'transit', decidedBy: 'transit-gateway', resource: table.id, action: 'forwarded', rule });
+  const dstAtt = vpcExit(w, fwd, table, dst, look);
+  if (!dstAtt?.networkId) return;
   const dstText = formatIp(dst.family, dst.value);
   const dstSubnet = topo.subnetAt(dstAtt.networkId, dst);
   const dstEni = topo.endpointsAt(dstText, dstAtt.networkId)[0];

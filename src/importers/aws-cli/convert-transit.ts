@@ -64,6 +64,17 @@ function partialTable(
 }
 
 /**
+ * A peering attachment has one id and two sides, each listed by its own gateway (and account) with its
+ * own association, and named in routes with the far gateway as its resource. Each side is its own
+ * element, `<attachment>/to/<far gateway>`, so both can live in one estate (cloud-semantics §1.5-1).
+ */
+export function sideId(id: string, resourceType: string | undefined, resourceId: string | undefined): string {
+  return (resourceType === 'peering' || resourceType === 'tgw-peering') && resourceId
+    ? `${id}/to/${resourceId}`
+    : id;
+}
+
+/**
  * describe-transit-gateway-attachments `TransitGatewayAttachments[]` (full) and
  * describe-transit-gateway-vpc-attachments `TransitGatewayVpcAttachments[]` (partial: adds VPC, subnets, options).
  */
@@ -87,8 +98,9 @@ export function convertAttachment(
   const op = `${p}/Options`;
   const resourceType = vpcView ? 'vpc' : r.string(o, 'ResourceType', p);
   const owner = vpcView ? r.string(o, 'VpcOwnerId', p) : r.string(o, 'ResourceOwnerId', p);
+  const elementId = sideId(id, resourceType, vpcView ? undefined : r.string(o, 'ResourceId', p));
   const att: TransitAttachment = {
-    ...base(ctx, id, p, o, { account: owner }),
+    ...base(ctx, elementId, p, o, { account: owner }),
     kind: 'transit-attachment',
     ...(vpcView ? { partial: true } : {}),
     gatewayId,
@@ -109,7 +121,9 @@ export function convertAttachment(
     ),
     ...opt('associatedTableId', tableId),
   };
-  return tableId ? [att, partialTable(ctx, tableId, `${p}/Association`, o, { associations: [id] })] : [att];
+  return tableId
+    ? [att, partialTable(ctx, tableId, `${p}/Association`, o, { associations: [elementId] })]
+    : [att];
 }
 
 /** describe-transit-gateway-route-tables `TransitGatewayRouteTables[]`. */
@@ -149,7 +163,7 @@ function transitRoute(ctx: AwsContext, o: Json, p: string): TransitRoute | undef
   const attachmentIds: string[] = [];
   for (const [a, ap] of r.objects(o, 'TransitGatewayAttachments', p)) {
     const id = r.string(a, 'TransitGatewayAttachmentId', ap, true);
-    if (id) attachmentIds.push(id);
+    if (id) attachmentIds.push(sideId(id, r.string(a, 'ResourceType', ap), r.string(a, 'ResourceId', ap)));
   }
   return {
     destination,
@@ -198,7 +212,7 @@ export function convertTableLinks(
     const state = ctx.r.string(a, 'State', ap);
     if (state !== undefined && state !== 'associated' && state !== 'enabled') continue;
     const id = ctx.r.string(a, 'TransitGatewayAttachmentId', ap, true);
-    if (id) ids.push(id);
+    if (id) ids.push(sideId(id, ctx.r.string(a, 'ResourceType', ap), ctx.r.string(a, 'ResourceId', ap)));
   }
   return partialTable(ctx, tableId, p, o, { [which]: ids });
 }
