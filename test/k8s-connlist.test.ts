@@ -44,16 +44,10 @@ describe('rampart k8s connlist', () => {
       'json',
     );
     expect(r.code).toBe(0);
-    // The example has an Istio namespace, so every edge says how it is protected in transit.
-    const plain = [{ conn: 'TCP 9090', mode: 'plaintext', encrypted: false, mesh: 'none' }];
+    // The example has an Istio namespace, but neither end here runs a proxy: no mesh keys.
     expect(JSON.parse(r.out)).toEqual([
-      {
-        src: 'monitoring/prometheus[Deployment]',
-        dst: 'shop/api[Deployment]',
-        conn: 'TCP 9090',
-        mtls: plain,
-      },
-      { src: 'shop/web[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9090', mtls: plain },
+      { src: 'monitoring/prometheus[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9090' },
+      { src: 'shop/web[Deployment]', dst: 'shop/api[Deployment]', conn: 'TCP 9090' },
     ]);
     const csv = await runCli('k8s', 'connlist', SHOP, '--focus-workload', 'db', '-f', 'csv');
     expect(csv.out.trimEnd().split('\n')).toEqual([
@@ -134,7 +128,6 @@ describe('rampart k8s connlist', () => {
       '    TCP 5432: allowed by k8s/shop/NetworkPolicy/db-from-api rule ingress/0',
       '    SCTP 1-65535,TCP 1-5431,5433-65535,UDP 1-65535: denied, isolated for ingress by k8s/shop/NetworkPolicy/db-from-api, k8s/shop/NetworkPolicy/default-deny-ingress and no rule allows it',
       // The example has an Istio namespace (reviews), so edges carry their mTLS status; shop has no sidecars.
-      '    mTLS plaintext (none) on TCP 5432: plaintext',
       '',
       'Connections between shop/db[StatefulSet] => shop/api[Deployment]:',
       '  Allowed: No Connections',
@@ -147,6 +140,38 @@ describe('rampart k8s connlist', () => {
     const json = await runCli('k8s', 'connlist', SHOP, '--explain', '-f', 'json');
     expect(json.code).toBe(2);
     expect(json.err).toMatch(/--explain prints text only, not json/);
+  });
+
+  it('--explain-style netpol prints the netpol-analyzer explain layout, --explain-only keeps one side', async () => {
+    const args = ['k8s', 'connlist', SHOP, '--explain', '--explain-style', 'netpol'];
+    const focus = ['--focus-workload', 'shop/db', '--focus-workload-peer', 'shop/api'];
+    const r = await runCli(...args, ...focus, '--explain-only', 'allow');
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')).toEqual([
+      '',
+      '##########################################',
+      '# Specific connections and their reasons #',
+      '##########################################',
+      '-'.repeat(160),
+      'Connections between shop/api[Deployment] => shop/db[StatefulSet]:',
+      '',
+      'Allowed connections:',
+      '\tAllowed TCP:[5432] due to the following policies and rules:',
+      '\t\tEgress (Allowed)',
+      "\t\t\tNetworkPolicy 'shop/api-egress' allows connections by Egress rule #1",
+      '\t\tIngress (Allowed)',
+      "\t\t\tNetworkPolicy 'shop/db-from-api' allows connections by Ingress rule #1",
+      '',
+      '',
+    ]);
+    const denied = await runCli(...args, ...focus, '--explain-only', 'deny', '--focus-conn', 'udp-53');
+    expect(denied.out).toContain(
+      "\t\t\t\t- NetworkPolicy 'shop/api-from-web' selects shop/api[Deployment], but shop/db[StatefulSet] is not allowed by any Ingress rule",
+    );
+    expect(denied.out).toContain('\tDenied UDP:[53] due to the following policies and rules:');
+    const bad = await runCli('k8s', 'connlist', SHOP, '--explain', '--explain-only', 'deny');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--explain-only needs --explain --explain-style netpol/);
   });
 
   it('usage errors exit 2 without a stack trace', async () => {

@@ -47,7 +47,8 @@ export function annotateEdges(view: ClusterView, estate: Estate, c: Connlist): C
         l7.push(...ciliumL7(view, { subject: src, direction: 'egress', other: server, dst: server }, conns));
       l7.push(...ciliumL7(view, { subject: dst, direction: 'ingress', other: client, dst: server }, conns));
     }
-    if (meshOn) {
+    // Between two pods without a proxy the mesh has nothing to say (and nothing to add to the edge).
+    if (meshOn && (mesh.meshOf(src) !== undefined || mesh.meshOf(dst) !== undefined)) {
       if (mesh.meshOf(dst) === 'linkerd') {
         const v = linkerdInbound(mesh, src, dst, conns);
         conns = v.conns;
