@@ -27,6 +27,13 @@ export interface Namespace extends ElementBase {
   readonly annotations?: Readonly<Record<string, string>>;
 }
 
+/** One Pod object a workload was built from, as imported: its own name, labels and pod IPs. */
+export interface WorkloadPod {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly addresses: readonly string[];
+}
+
 /** A pod or a workload controller represented by one representative pod. Its endpoint holds addresses. */
 export interface Workload extends ElementBase {
   readonly kind: 'workload';
@@ -44,6 +51,11 @@ export interface Workload extends ElementBase {
   readonly images?: readonly string[];
   /** Pod IPs from `status.podIP` / `status.podIPs` when the manifest carries a status. */
   readonly addresses?: readonly string[];
+  /**
+   * The Pod objects merged into this workload, in input order (only for workloads built from Pod
+   * objects): pods of one owner may differ in labels, which the representative pod cannot show.
+   */
+  readonly pods?: readonly WorkloadPod[];
 }
 
 export interface Service extends ElementBase {

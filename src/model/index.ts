@@ -9,6 +9,7 @@ export type {
   Namespace,
   Service,
   Workload,
+  WorkloadPod,
 } from './cluster.js';
 export { compareDiagnostics, type Diagnostic, type DiagnosticSeverity, severityRank } from './diagnostic.js';
 export type { ElementBase, Provider, Tags } from './element.js';

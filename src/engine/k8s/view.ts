@@ -1,8 +1,10 @@
 import type { CniProfile, Estate, Namespace, PodPolicy } from '../../model/index.js';
 import type { Pod } from './pod.js';
+import { enginePods, type ViewGranularity } from './pod-level.js';
 import { inScope, type Labels, selects } from './selectors.js';
 
 export type { Pod } from './pod.js';
+export type { ViewGranularity } from './pod-level.js';
 
 /** The profile netpol-analyzer assumes, and DESIGN §6 makes the default: enforced, ipBlocks external only. */
 export const DEFAULT_CNI: CniProfile = {
@@ -22,9 +24,9 @@ export interface Applying {
 const NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /**
- * One cluster as the policy engine sees it: representative pods, namespace labels (with the immutable
- * name label synthesised, k8s-mesh §1.4), and policies split by tier (§1.9): admin (by priority), the
- * NetworkPolicy tier (NetworkPolicy and Cilium policies), baseline.
+ * One cluster as the policy engine sees it: representative pods (or imported pods, `podLevel`),
+ * namespace labels (with the immutable name label synthesised, k8s-mesh §1.4), and policies split by
+ * tier (§1.9): admin (by priority), the NetworkPolicy tier (NetworkPolicy and Cilium policies), baseline.
  */
 export class ClusterView {
   readonly pods: readonly Pod[];
@@ -42,6 +44,7 @@ export class ClusterView {
     estate: Estate,
     readonly cni: CniProfile = DEFAULT_CNI,
     clusterId = 'default',
+    granularity: ViewGranularity = 'workload',
   ) {
     const objects = new Map<string, Namespace>();
     for (const ns of estate.all('namespace') as readonly Namespace[])
@@ -53,13 +56,7 @@ export class ClusterView {
     // hostNetwork pods count as ordinary pods, one of the two readings the API allows (k8s-mesh §1.6)
     // and netpol-analyzer's.
     const workloads = estate.all('workload').filter((w) => w.clusterId === clusterId);
-    this.pods = workloads.map((w, index) => ({
-      index,
-      workload: w,
-      namespace: w.namespace,
-      labels: w.podLabels,
-      nsLabels: this.nsLabels(w.namespace),
-    }));
+    this.pods = enginePods(workloads, (ns) => this.nsLabels(ns), granularity);
     const policies = estate.all('pod-policy').filter((p) => p.clusterId === clusterId);
     this.policies = policies;
     this.admin = policies
@@ -74,6 +71,14 @@ export class ClusterView {
           (p.policyKind === 'cilium-network-policy' || p.policyKind === 'cilium-clusterwide-network-policy')),
     );
     this.baseline = policies.filter((p) => p.policyKind === 'baseline-admin-network-policy');
+  }
+
+  /**
+   * One engine pod per imported Pod object, each with its own labels and addresses (pods of one
+   * owner may differ); workloads read from controller manifests keep their representative pod.
+   */
+  static podLevel(estate: Estate, cni: CniProfile = DEFAULT_CNI, clusterId = 'default'): ClusterView {
+    return new ClusterView(estate, cni, clusterId, 'pod');
   }
 
   /** The policies whose subject is this pod, per tier, in evaluation order (computed once per pod). */

@@ -169,6 +169,7 @@ export function convertWorkload(ctx: K8sContext, obj: K8sObject): void {
   if (obj.kind === 'Pod') {
     const addresses = readAddresses(r, obj.o, obj.p);
     put(w, 'addresses', addresses.length > 0 ? addresses : undefined);
+    w.pods = [{ name: obj.name ?? name, labels: template.labels, addresses }];
   }
   ctx.ledger.addWorkload(ctx, w, template.lp);
 }

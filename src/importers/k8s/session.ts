@@ -64,6 +64,9 @@ export class K8sSession implements K8sLedger {
     if (images) first.images = images;
     const addresses = union(first.addresses, w.addresses, same);
     if (addresses) first.addresses = addresses;
+    // Each pod keeps its own labels: a pod-level view analyses them apart (one name, one pod).
+    const pods = union(first.pods, w.pods, (p) => p.name);
+    if (pods) first.pods = pods;
   }
 
   finish(): Fragment {

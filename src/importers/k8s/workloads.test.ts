@@ -67,6 +67,8 @@ describe('workloads (conformance README naming)', () => {
       hostNetwork: false,
       ports: [],
     });
+    // Controllers have no Pod objects to list: only workloads built from pods carry `pods`.
+    expect(e.all('workload').filter((w) => w.pods !== undefined)).toEqual([]);
     expect(e.diagnostics).toEqual([]);
   });
 
@@ -102,6 +104,14 @@ describe('workloads (conformance README naming)', () => {
     expect(web?.addresses).toEqual(['10.1.0.5', '10.1.0.6', 'fd00::6']);
     expect(web?.images).toEqual(['img/web-1', 'img/web-2', 'img/web-3']);
     expect(web?.source.line).toBe(1);
+    expect(web?.pods).toEqual([
+      { name: 'web-1', labels: { app: 'web' }, addresses: ['10.1.0.5'] },
+      { name: 'web-2', labels: { app: 'web' }, addresses: ['10.1.0.6', 'fd00::6'] },
+      { name: 'web-3', labels: { app: 'web', canary: 'true' }, addresses: [] },
+    ]);
+    expect(e.get('workload', 'k8s/shop/Pod/lone')?.pods).toEqual([
+      { name: 'lone', labels: { app: 'lone' }, addresses: [] },
+    ]);
     expect(codes(e.diagnostics)).toEqual([`warning IMPORT_K8S_LABELS_DIFFER ${F}:36:11 /metadata/labels`]);
   });
 
