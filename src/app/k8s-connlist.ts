@@ -27,6 +27,12 @@ export interface ConnlistRequest {
   readonly cni?: CniProfile | string;
   /** Explain every pair (`--explain`): the tier, policy and rule behind each part of the answer. */
   readonly explain?: boolean;
+  /**
+   * `rampart` (the default): the pairs the focus keeps, `--focus-conn` keeping those that allow it.
+   * `netpol` (netpol-analyzer's reading): `--focus-conn` narrows what is explained, not which pairs,
+   * so pairs that deny the connection are explained too.
+   */
+  readonly explainStyle?: 'rampart' | 'netpol';
   /** Add the exposure section (`--exposure`): what workloads exchange with pods not in the input. */
   readonly exposure?: boolean;
 }
@@ -70,8 +76,15 @@ export async function k8sConnlist(
     cni,
     cniEvidence,
     diagnostics: estate.diagnostics,
-    ...(req.explain ? { explanations: explainAll(view, map, req.focus) } : {}),
+    ...(req.explain ? { explanations: explainAll(view, map, explainFocus(req), estate) } : {}),
   };
+}
+
+/** The focus that picks the pairs to explain (see `ConnlistRequest.explainStyle`). */
+function explainFocus(req: ConnlistRequest): Focus | undefined {
+  if (req.explainStyle !== 'netpol' || !req.focus) return req.focus;
+  const { conn: _conn, ...pairs } = req.focus;
+  return pairs;
 }
 
 /**

@@ -179,6 +179,20 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     .option('--cni <name>', 'the network plugin profile (calico, cilium, flannel, default...)')
     .option('--exposure', 'add what workloads exchange with pods and namespaces not in the input')
     .option('--explain', 'for every pair, the policy and rule behind each allowed or denied connection')
+    .addOption(
+      new Option(
+        '--explain-style <style>',
+        "with --explain: rampart (tiers, policies, rules and the mesh's say) or netpol (np-guard netpol-analyzer's layout)",
+      )
+        .choices(['rampart', 'netpol'])
+        .default('rampart'),
+    )
+    .addOption(
+      new Option(
+        '--explain-only <which>',
+        'with --explain-style netpol: only the allowed, or only the denied, connections',
+      ).choices(['allow', 'deny']),
+    )
     .action(
       async (
         paths: string[],
@@ -191,6 +205,8 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
           cni?: string;
           exposure?: boolean;
           explain?: boolean;
+          explainStyle?: 'rampart' | 'netpol';
+          explainOnly?: 'allow' | 'deny';
         },
       ) => {
         setCode(await runK8sConnlist(paths, o, io));

@@ -9,6 +9,9 @@
  * Issue #4 items 5 and 6: the exposure cases (`list --exposure`) the same way, with the exposure
  * section rendered; known deviations are listed in `EXPOSURE_DEVIATIONS` and asserted to be exactly
  * the failing cases.
+ *
+ * The explain cases (`list --explain`, with `--explain-only`, focus options and `--exposure`) the
+ * same way, rendered with `--explain-style netpol`; deviations in `EXPLAIN_DEVIATIONS`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { k8sConnlist } from '../../src/app/index.js';
 import { DEFAULT_CNI, type Focus } from '../../src/engine/index.js';
 import type { PodProtocol } from '../../src/model/index.js';
-import { renderConnlistDot, renderConnlistTxt } from '../../src/report/index.js';
+import { renderConnlistDot, renderConnlistTxt, renderExplainNetpol } from '../../src/report/index.js';
 import { sharedRoot } from '../support.js';
 
 interface Case {
@@ -28,6 +31,7 @@ interface Case {
   readonly focusDirection: string;
   readonly focusConn: string;
   readonly exposure: boolean;
+  readonly explainOnly?: string;
   readonly features?: readonly string[];
 }
 
@@ -72,6 +76,18 @@ function nameOf(c: Case): string {
  * unlisted one that fails, fails the test.
  */
 const EXPOSURE_DEVIATIONS: Readonly<Record<string, string>> = {};
+
+/**
+ * Explain cases (`list --explain`) whose expected output Rampart does not reproduce, with the
+ * reason; asserted like `EXPOSURE_DEVIATIONS`.
+ */
+const EXPLAIN_DEVIATIONS: Readonly<Record<string, string>> = {
+  // netpol-analyzer prints only the allowing side of the denied block between workload-a and
+  // workload-b (the ANP allows TCP 80 both ways, NetworkPolicy deny-all-app-a isolates workload-a in
+  // both directions); Rampart names the denying side too, which is what decides those connections.
+  exposure_test_with_anp_4_entire_cluster_example_explain_exposure:
+    'netpol-analyzer omits the denying side (deny-all-app-a) of the denied workload-a/workload-b blocks',
+};
 
 /** Missing and extra lines of `got` against `want`, as multisets. */
 function compare(got: readonly string[], want: readonly string[]): { missing: string[]; extra: string[] } {
@@ -154,4 +170,47 @@ describe.skipIf(!present)('netpol-analyzer connlist conformance', () => {
     );
     expect(failed).toEqual([]);
   }, 120_000);
+
+  const explain = all.filter((c) => c.kind === 'explain');
+  it(`explain cases (${explain.length})`, async () => {
+    const failed: string[] = [];
+    const deviated: string[] = [];
+    let passed = 0;
+    for (const c of explain) {
+      const name = nameOf(c);
+      const focus = focusOf(c);
+      const answer = await k8sConnlist([join(root, c.dir)], {
+        focus,
+        cni: DEFAULT_CNI,
+        explain: true,
+        explainStyle: 'netpol',
+        ...(c.exposure ? { exposure: true } : {}),
+      });
+      const only = c.explainOnly === 'allow' || c.explainOnly === 'deny' ? c.explainOnly : undefined;
+      const got = lines(
+        renderExplainNetpol(answer.explanations ?? [], {
+          ...(only ? { only } : {}),
+          ...(focus.conn ? { focusConn: focus.conn } : {}),
+          ...(c.exposure ? { exposure: answer.connlist } : {}),
+        }),
+      );
+      const want = lines(readFileSync(join(root, c.expected[0]!), 'utf8'));
+      const { missing, extra } = compare(got, want);
+      if (missing.length === 0 && extra.length === 0) {
+        passed++;
+        if (EXPLAIN_DEVIATIONS[name])
+          failed.push(`${name}\n    listed as a deviation but passes: remove it from the list`);
+        continue;
+      }
+      const detail = `${name}\n${missing.map((l) => `    missing: ${l}`).join('\n')}\n${extra.map((l) => `    extra:   ${l}`).join('\n')}`;
+      if (EXPLAIN_DEVIATIONS[name]) deviated.push(`${name}: ${EXPLAIN_DEVIATIONS[name]}`);
+      else failed.push(detail);
+    }
+    const stale = Object.keys(EXPLAIN_DEVIATIONS).filter((n) => !explain.some((c) => nameOf(c) === n));
+    for (const n of stale) failed.push(`${n}\n    listed as a deviation but no such case`);
+    process.stdout.write(
+      `netpol-analyzer explain: ${passed} passed, ${failed.length} failed, ${deviated.length} listed deviations\n${deviated.map((d) => `  deviation: ${d}\n`).join('')}${failed.map((f) => `  FAILED ${f}\n`).join('')}`,
+    );
+    expect(failed).toEqual([]);
+  }, 300_000);
 });

@@ -9,6 +9,7 @@ import {
   renderConnlistMd,
   renderConnlistTxt,
   renderDiagnosticsText,
+  renderExplainNetpol,
   renderExplainText,
 } from '../../report/index.js';
 import type { Output } from '../output.js';
@@ -30,6 +31,10 @@ export interface ConnlistCliOptions {
   readonly focusConn?: string;
   readonly cni?: string;
   readonly explain?: boolean;
+  /** `rampart` (default): Rampart's per-tier lines with the mesh's say; `netpol`: netpol-analyzer's layout. */
+  readonly explainStyle?: 'rampart' | 'netpol';
+  /** With `--explain-style netpol`: only the allowed, or only the denied, connections. */
+  readonly explainOnly?: 'allow' | 'deny';
   readonly exposure?: boolean;
 }
 
@@ -75,18 +80,34 @@ export async function runK8sConnlist(
       `--explain prints text only, not ${o.format}`,
       'Drop --format or use --format txt.',
     );
+  const netpolStyle = o.explain === true && o.explainStyle === 'netpol';
+  if (o.explainOnly && !netpolStyle)
+    throw new UsageError(
+      'APP_EXPLAIN_ONLY',
+      '--explain-only needs --explain --explain-style netpol',
+      'Add --explain --explain-style netpol, or drop --explain-only.',
+    );
   const answer = await k8sConnlist(paths.length > 0 ? paths : ['.'], {
     focus,
     ...(cni ? { cni } : {}),
     ...(exposure ? { exposure } : {}),
     ...(o.explain ? { explain: true } : {}),
+    ...(netpolStyle ? { explainStyle: 'netpol' as const } : {}),
   });
   const opts: ConnlistRenderOptions = {
     ...(conn ? { focusConn: conn } : {}),
     ...(exposure ? { exposure } : {}),
   };
   io.out(
-    answer.explanations ? renderExplainText(answer.explanations) : RENDER[o.format](answer.connlist, opts),
+    !answer.explanations
+      ? RENDER[o.format](answer.connlist, opts)
+      : netpolStyle
+        ? renderExplainNetpol(answer.explanations, {
+            ...(o.explainOnly ? { only: o.explainOnly } : {}),
+            ...(conn ? { focusConn: conn } : {}),
+            ...(exposure ? { exposure: answer.connlist } : {}),
+          })
+        : renderExplainText(answer.explanations),
   );
   io.err(renderCniProfileText(answer.cni, answer.cniEvidence));
   const shown = answer.diagnostics.filter((d) => d.severity !== 'unsupported');

@@ -1,4 +1,5 @@
 import type { Direction, PodPolicy } from '../../model/index.js';
+import { type Isolation, isolationOf, policyNameOf, ruleNumberOf } from './isolation.js';
 import { type Party, ruleMatches } from './peers.js';
 import { PodConns } from './pod-conns.js';
 import { portsToward } from './rule-ports.js';
@@ -25,9 +26,18 @@ export interface Side {
 export interface Reason {
   readonly conns: PodConns;
   readonly verdict: 'allowed' | 'denied' | 'passed';
-  readonly tier: 'cni' | 'admin' | 'network-policy' | 'baseline' | 'default';
+  /** `route`: what an OpenShift Route or Ingress asks of the workload (ingress controller pairs). */
+  readonly tier: 'cni' | 'admin' | 'network-policy' | 'baseline' | 'default' | 'route';
   readonly policies?: readonly string[];
   readonly rule?: string;
+  /** The deciding policy as netpol-analyzer names it: `ns/name` for a namespaced policy, else `name`. */
+  readonly policyName?: string;
+  /** NetworkPolicy tier: the rule's position among its policy's rules of this direction, from 1. */
+  readonly ruleNumber?: number;
+  /** A refusal by isolation: what each isolating policy's rules of this direction did with the peer. */
+  readonly isolation?: readonly Isolation[];
+  /** Route tier: the kind of the routing object (`rule` is then the Service it routes to). */
+  readonly routeKind?: 'Route' | 'Ingress';
 }
 
 /**
@@ -61,6 +71,7 @@ function firstMatch(
         tier,
         policies: [p.id],
         rule: r.name ?? r.id,
+        policyName: policyNameOf(p),
       });
     }
   }
@@ -85,11 +96,11 @@ export function admitted(view: ClusterView, side: Side, why?: Reason[]): PodConn
     : { allowed: PodConns.none(), undecided: PodConns.all() };
   let rest = admin.undecided;
   if (rest.isEmpty()) return admin.allowed;
-  const isolating: string[] = [];
+  const isolating: PodPolicy[] = [];
   let allows = PodConns.none();
   let denies = PodConns.none();
   for (const p of applying.networkPolicies) {
-    if (p.isolates.includes(side.direction)) isolating.push(p.id);
+    if (p.isolates.includes(side.direction)) isolating.push(p);
     for (const r of p.rules) {
       if (r.direction !== side.direction || !ruleMatches(view, r, side.other)) continue;
       const c = portsToward(r.ports, side.dst);
@@ -109,6 +120,8 @@ export function admitted(view: ClusterView, side: Side, why?: Reason[]): PodConn
           tier: 'network-policy',
           policies: [p.id],
           rule: r.id,
+          policyName: policyNameOf(p),
+          ruleNumber: ruleNumberOf(r),
         });
     }
   }
@@ -116,7 +129,13 @@ export function admitted(view: ClusterView, side: Side, why?: Reason[]): PodConn
   if (isolating.length > 0) {
     const refused = rest.subtract(allows);
     if (why && !refused.isEmpty())
-      why.push({ conns: refused, verdict: 'denied', tier: 'network-policy', policies: isolating });
+      why.push({
+        conns: refused,
+        verdict: 'denied',
+        tier: 'network-policy',
+        policies: isolating.map((p) => p.id),
+        isolation: isolating.map((p) => isolationOf(view, p, side)),
+      });
     return admin.allowed.union(rest.intersect(allows));
   }
   const baseline = view.cni.supportsAdminNetworkPolicy

@@ -1,25 +1,16 @@
+import type { Estate } from '../../model/index.js';
 import { workloadPeer } from './connectivity.js';
 import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
 import { admitted, type Reason } from './decide.js';
+import { explainIngressController } from './explain-ingress.js';
 import { externalAtoms } from './external.js';
 import { type Focus, focusOn } from './focus.js';
+import type { PairExplanation } from './pair-explanation.js';
 import type { Party } from './peers.js';
 import { PodConns } from './pod-conns.js';
 import type { ClusterView } from './view.js';
 
-/** Why a pair gets what it gets (`k8s connlist --explain`, issue #4 item 5). */
-export interface PairExplanation {
-  readonly src: K8sPeer;
-  readonly dst: K8sPeer;
-  /** What both sides admit at L3/L4. */
-  readonly allowed: PodConns;
-  /** Reasons of the source's egress side; absent when the source is outside the cluster. */
-  readonly egress?: readonly Reason[];
-  /** Reasons of the destination's ingress side; absent when the destination is outside the cluster. */
-  readonly ingress?: readonly Reason[];
-  /** The annotated edge (mesh, L7), when the pair has one. */
-  readonly edge?: ConnEdge;
-}
+export type { PairExplanation } from './pair-explanation.js';
 
 /** The explanation of one pair, from the same decision that computed the map (`admitted` with reasons). */
 export function explainPair(
@@ -50,9 +41,15 @@ export function explainPair(
 
 /**
  * Every pair the map speaks of, allowed or not (workload pairs, and workloads with each external
- * atom of the matching direction), explained, then narrowed like the map by `focus`.
+ * atom of the matching direction; with `estate`, the ingress controller and each workload its routes
+ * reach), explained, then narrowed like the map by `focus`.
  */
-export function explainAll(view: ClusterView, map: Connlist, focus?: Focus): PairExplanation[] {
+export function explainAll(
+  view: ClusterView,
+  map: Connlist,
+  focus?: Focus,
+  estate?: Estate,
+): PairExplanation[] {
   const peers = view.pods.map(workloadPeer);
   const edges = new Map(map.edges.map((e) => [`${e.src.text}\n${e.dst.text}`, e]));
   const out: PairExplanation[] = [];
@@ -69,6 +66,7 @@ export function explainAll(view: ClusterView, map: Connlist, focus?: Focus): Pai
         if (dir === 'egress') add(pod(p.index), ext, peers[p.index]!, peer);
         else add(ext, pod(p.index), peer, peers[p.index]!);
     }
+  if (estate) out.push(...explainIngressController(view, estate, edges));
   if (!focus) return out;
   const pseudo: Connlist = {
     peers,

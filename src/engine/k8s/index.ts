@@ -14,6 +14,7 @@ export type {
 } from './connlist.js';
 export { admitted, appliesTo, type Reason, type Side } from './decide.js';
 export { explainAll, explainPair, type PairExplanation } from './explain.js';
+export { bySystemDefault, type ExplainGroup, explainGroups, type SideAccount } from './explain-groups.js';
 export { ENTIRE_CLUSTER, exposureSectionOf } from './exposure.js';
 export { type ExternalAtom, externalAtoms } from './external.js';
 export {
@@ -26,10 +27,12 @@ export {
 } from './findings/index.js';
 export { type Focus, focusOn } from './focus.js';
 export { INGRESS_CONTROLLER, ingressControllerEdges, withIngressController } from './ingress-controller.js';
+export { type Isolation, policyNameOf } from './isolation.js';
 export { MeshView } from './mesh-view.js';
 export { NamedConns } from './named-conns.js';
 export { K8S_PORTS, POD_PROTOCOLS, PodConns } from './pod-conns.js';
+export { PodMap } from './pod-map.js';
 export { type Representative, representatives } from './representative.js';
 export { namespaceText, podText, selectorText } from './selector-text.js';
 export { selects } from './selectors.js';
-export { ClusterView, DEFAULT_CNI, type Pod } from './view.js';
+export { ClusterView, DEFAULT_CNI, type Pod, type ViewGranularity } from './view.js';

@@ -39,7 +39,7 @@ const CONTROLLER_NAMESPACES: readonly { name: string; labels: Readonly<Record<st
  * The controller pods. Negative indices keep them apart from the view's pods in its per-pod cache;
  * a namespace the input declares adds its own labels.
  */
-function controllerPods(view: ClusterView, source: Workload['source']): Pod[] {
+export function controllerPods(view: ClusterView, source: Workload['source']): Pod[] {
   return CONTROLLER_NAMESPACES.map((ns, i) => {
     const workload: Workload = {
       id: `k8s/${ns.name}/Pod/ingress-controller`,
@@ -93,9 +93,17 @@ function tcpPorts(w: Workload, ports: readonly (number | string)[]): PodConns {
   return PodConns.of('TCP', set);
 }
 
-/** What each workload's routes ask for: TCP ports by pod index. */
-function routed(view: ClusterView, estate: Estate): Map<number, PodConns> {
-  const out = new Map<number, PodConns>();
+/** One backend of a route that reaches a pod: the route, the Service, and the TCP ports it asks for. */
+export interface RouteTarget {
+  readonly route: IngressRoute;
+  readonly service: string;
+  readonly pod: Pod;
+  readonly conns: PodConns;
+}
+
+/** Every (route backend, pod) pair the routes reach, in input order. */
+export function routeTargets(view: ClusterView, estate: Estate): RouteTarget[] {
+  const out: RouteTarget[] = [];
   const clusterId = view.pods[0]?.workload.clusterId ?? 'default';
   const services = new Map<string, Service>();
   for (const s of estate.all('service'))
@@ -109,10 +117,18 @@ function routed(view: ClusterView, estate: Estate): Map<number, PodConns> {
       for (const pod of view.pods) {
         if (pod.namespace !== route.namespace || !selects(svc.selector, pod.labels)) continue;
         const conns = tcpPorts(pod.workload, ports);
-        if (!conns.isEmpty()) out.set(pod.index, (out.get(pod.index) ?? PodConns.none()).union(conns));
+        if (!conns.isEmpty()) out.push({ route, service: b.service, pod, conns });
       }
     }
   }
+  return out;
+}
+
+/** What each workload's routes ask for: TCP ports by pod index. */
+function routed(view: ClusterView, estate: Estate): Map<number, PodConns> {
+  const out = new Map<number, PodConns>();
+  for (const t of routeTargets(view, estate))
+    out.set(t.pod.index, (out.get(t.pod.index) ?? PodConns.none()).union(t.conns));
   return out;
 }
 

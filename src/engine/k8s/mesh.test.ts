@@ -85,7 +85,10 @@ describe('Istio mTLS (k8s-mesh §3.1-§3.2)', () => {
     const m = edges(...ISTIO_BASE);
     expect(m.get('web -> api')?.mtls?.[0]).toMatchObject({ mode: 'optional', encrypted: true });
     expect(m.get('legacy -> api')?.mtls?.[0]).toMatchObject({ mode: 'optional', encrypted: false });
-    expect(m.get('0.0.0.0-255.255.255.255 -> api')?.mtls?.[0]).toMatchObject({ mode: 'optional', encrypted: false });
+    expect(m.get('0.0.0.0-255.255.255.255 -> api')?.mtls?.[0]).toMatchObject({
+      mode: 'optional',
+      encrypted: false,
+    });
   });
 });
 

@@ -34,7 +34,7 @@ function unprotectedOf(c: Connlist): UnprotectedWorkload[] {
  * The exposure section. The workload column is padded to the longest workload of both
  * sub-sections, then a space, a tab, the arrow, a space and a tab (`%-Ns \t=> \t`).
  */
-function exposurePart(c: Connlist, opts: ConnlistRenderOptions): string {
+export function exposurePart(c: Connlist, opts: ConnlistRenderOptions): string {
   const { egress, ingress } = exposureRows(c);
   const width = Math.max(0, ...egress.map((r) => r.src.length), ...ingress.map((r) => r.dst.length));
   const line = (workload: string, arrow: string, peer: string, r: ConnRow) =>

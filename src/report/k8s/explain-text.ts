@@ -14,6 +14,8 @@ function reasonLine(r: Reason, direction: 'egress' | 'ingress'): string {
       return `${what}: allowed, the CNI does not enforce policies`;
     case 'default':
       return `${what}: allowed by the system default (nothing isolates it for ${direction})`;
+    case 'route':
+      return `${what}: ${r.verdict === 'allowed' ? 'asked for' : 'not asked for'} by ${r.routeKind ?? 'Route'} ${r.policyName} through service ${r.rule}`;
     case 'network-policy':
       return r.rule
         ? `${what}: ${r.verdict} by ${by} rule ${rule}`
