@@ -87,7 +87,6 @@ describe('AdminNetworkPolicy and BaselineAdminNetworkPolicy (k8s-mesh §1.9)', (
     expect(allow?.peers).toEqual([
       { kind: 'ip-block', cidr: '10.0.0.0/8', except: [], matchesPods: true },
       { kind: 'ip-block', cidr: '192.168.1.0/24', except: [], matchesPods: true },
-      { kind: 'unsupported', what: 'nodes' },
     ]);
     expect(codes(e.diagnostics)).toEqual([
       `warning IMPORT_K8S_IPV6_NETWORK ${F}:33:30 /spec/egress/0/to/0/networks/1`,

@@ -42,6 +42,27 @@ const NOT_MODELLED: Readonly<Record<Direction, readonly string[]>> = {
   egress: ['toRequires', 'toNodes', 'toGroups', 'toFQDNs', 'toServices'],
 };
 
+const EXTERNAL: PodPeer = Object.freeze({
+  kind: 'ip-block',
+  cidr: '0.0.0.0/0',
+  except: [],
+  matchesPods: false,
+});
+
+/**
+ * What an allow rule's peer field that is not modelled stands for: a superset of what it selects, so
+ * the map never says "not reachable" where the field would allow (DNS names and cloud groups resolve
+ * to external addresses; services to backends anywhere); nothing where it selects no pod and no
+ * external range (nodes) or only narrows the rule (requires). A deny rule drops the field: it denies
+ * less, never more.
+ */
+const WIDENED: Readonly<Record<string, { peer: PodPeer; says: string } | undefined>> = {
+  toFQDNs: { peer: EXTERNAL, says: 'read as every external address' },
+  toGroups: { peer: EXTERNAL, says: 'read as every external address' },
+  fromGroups: { peer: EXTERNAL, says: 'read as every external address' },
+  toServices: { peer: ANY_PEER, says: 'read as every peer' },
+};
+
 function fields(direction: Direction): {
   endpoints: string;
   cidr: string;
@@ -134,13 +155,14 @@ function readPeers(r: Reader, rule: Json, rp: string, at: RulePlace): PodPeer[] 
   for (const key of NOT_MODELLED[at.direction]) {
     if (isUnset(rule[key])) continue;
     named = true;
+    const wide = at.action === 'allow' ? WIDENED[key] : undefined;
     r.report(
       'unsupported',
       'IMPORT_K8S_UNSUPPORTED',
       r.at(rp, key),
-      `Cilium ${key} is not modelled; ${at.action === 'allow' ? 'the rule does not allow through it' : 'the deny rule is read as matching every peer'}`,
+      `Cilium ${key} is not modelled; ${wide ? `${wide.says}, a superset of what it selects` : at.action === 'allow' ? 'it selects no pod and no external range here' : 'the deny rule does not deny through it'}`,
     );
-    out.push({ kind: 'unsupported', what: key });
+    if (wide) out.push(wide.peer);
   }
   if (named) return out;
   return isUnset(rule.toPorts) && isUnset(rule.icmps) ? [] : [ANY_PEER];

@@ -82,7 +82,11 @@ describe('CiliumNetworkPolicy (k8s-mesh §2)', () => {
     expect(l3?.ports).toBe('all');
     expect(deny?.ports).toEqual([{ protocol: 'ANY', port: 22, endPort: 23 }]);
     expect(dns).toMatchObject({ peers: [{ kind: 'any' }], ports: [{ protocol: 'UDP', port: 53 }] });
-    expect(fqdn).toMatchObject({ peers: [{ kind: 'unsupported', what: 'toFQDNs' }], ports: 'all' });
+    // DNS names resolve to external addresses: read as all of them (a superset, never a false block).
+    expect(fqdn).toMatchObject({
+      peers: [{ kind: 'ip-block', cidr: '0.0.0.0/0', except: [], matchesPods: false }],
+      ports: 'all',
+    });
     expect(icmp).toMatchObject({ peers: [{ kind: 'any' }], ports: [] });
     expect(codes(e.diagnostics)).toEqual([
       `unsupported IMPORT_K8S_UNSUPPORTED ${F}:25:14 /spec/egress/1/toFQDNs`,

@@ -75,12 +75,20 @@ function readPeers(r: Reader, rule: Json, rp: string, direction: Direction, acti
       const peer = s ? ({ kind: 'pods', ...s } as const) : droppedPeer(action, 'invalid peer');
       if (peer) out.push(peer);
     } else if (kind === 'networks' && direction === 'egress') readNetworks(r, e, ep, action, out);
-    else if (kind !== undefined && kind !== 'networks') {
+    else if (kind === 'nodes') {
+      // Node addresses are neither pods nor cluster-external ranges: the peer selects nothing here.
       r.report(
         'unsupported',
         'IMPORT_K8S_UNSUPPORTED',
         r.at(ep, kind),
-        `${kind} peers are not modelled; an Allow rule does not match through them, a Deny or Pass rule matches everything (fail closed)`,
+        'nodes peers select node addresses, which are not modelled; the peer matches no pod and no external range',
+      );
+    } else if (kind !== undefined && kind !== 'networks') {
+      r.report(
+        'unsupported',
+        'IMPORT_K8S_UNSUPPORTED',
+        r.at(ep, kind),
+        `${kind} peers are not modelled; an Allow rule does not match through them, a Deny or Pass rule matches everything (fail closed, as the API prescribes)`,
       );
       out.push({ kind: 'unsupported', what: kind });
     } else {
