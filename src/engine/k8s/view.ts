@@ -87,14 +87,46 @@ export class ClusterView {
     if (!a) {
       const mine = (p: PodPolicy) =>
         inScope(p.subject.namespaces, pod) && selects(p.subject.pods, pod.labels);
+      // Namespaced policies are looked up by the pod's namespace, the others checked one by one.
+      const { byNamespace, clusterWide } = this.#npIndex();
+      const local = byNamespace.get(pod.namespace) ?? [];
       a = {
         admin: this.admin.filter(mine),
-        networkPolicies: this.networkPolicies.filter(mine),
+        networkPolicies:
+          clusterWide.length === 0
+            ? local.filter(mine)
+            : this.networkPolicies.filter(
+                (p) =>
+                  (p.subject.namespaces.kind === 'name'
+                    ? p.subject.namespaces.name === pod.namespace
+                    : true) && mine(p),
+              ),
         baseline: this.baseline.filter(mine),
       };
       this.#applying[pod.index] = a;
     }
     return a;
+  }
+
+  #index: { byNamespace: Map<string, PodPolicy[]>; clusterWide: PodPolicy[] } | undefined;
+
+  /** The NetworkPolicy tier split by subject namespace (order kept within each namespace). */
+  #npIndex(): { byNamespace: Map<string, PodPolicy[]>; clusterWide: PodPolicy[] } {
+    if (!this.#index) {
+      const byNamespace = new Map<string, PodPolicy[]>();
+      const clusterWide: PodPolicy[] = [];
+      for (const p of this.networkPolicies) {
+        const scope = p.subject.namespaces;
+        if (scope.kind !== 'name') clusterWide.push(p);
+        else {
+          const list = byNamespace.get(scope.name);
+          if (list) list.push(p);
+          else byNamespace.set(scope.name, [p]);
+        }
+      }
+      this.#index = { byNamespace, clusterWide };
+    }
+    return this.#index;
   }
 
   /** A namespace's labels; one the inputs never declare still has its name label. */
