@@ -174,6 +174,44 @@ describe('rampart k8s connlist', () => {
     expect(bad.err).toMatch(/--explain-only needs --explain --explain-style netpol/);
   });
 
+  it('--pods keeps replicas apart: a replica labelled out of its policy is judged on its own', async () => {
+    const rs = (name: string, extra: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: n\n  labels: {app: web${extra}}\n  ownerReferences: [{kind: ReplicaSet, name: web-7d9, controller: true}]\n`;
+    const dir = tempDir({
+      'pods.yaml': [
+        rs('web-7d9-a', ''),
+        rs('web-7d9-b', ', quarantine: "true"'),
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: db, namespace: n, labels: {app: db}}\n',
+      ].join('---\n'),
+      'np.yaml':
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: q, namespace: n}\nspec:\n  podSelector: {matchLabels: {quarantine: "true"}}\n  policyTypes: [Egress]\n',
+    });
+    const byWorkload = await runCli(
+      'k8s',
+      'connlist',
+      dir,
+      '--focus-workload',
+      'db',
+      '--focus-direction',
+      'ingress',
+    );
+    expect(byWorkload.out).toContain('n/web-7d9[ReplicaSet] => n/db[Pod] : All Connections');
+    const byPod = await runCli(
+      'k8s',
+      'connlist',
+      dir,
+      '--pods',
+      '--focus-workload',
+      'db',
+      '--focus-direction',
+      'ingress',
+    );
+    expect(byPod.out.trimEnd().split('\n')).toEqual([
+      '0.0.0.0-255.255.255.255[External] => n/db[Pod] : All Connections',
+      'n/web-7d9-a[Pod] => n/db[Pod] : All Connections',
+    ]);
+  });
+
   it('usage errors exit 2 without a stack trace', async () => {
     const cni = await runCli('k8s', 'connlist', SHOP, '--cni', 'nope');
     expect(cni.code).toBe(2);

@@ -25,6 +25,8 @@ export interface ConnlistRequest {
   readonly focus?: Focus;
   /** A profile, or a CNI name as given on the command line. */
   readonly cni?: CniProfile | string;
+  /** One end per imported Pod object instead of per workload (`--pods`). */
+  readonly pods?: boolean;
   /** Explain every pair (`--explain`): the tier, policy and rule behind each part of the answer. */
   readonly explain?: boolean;
   /**
@@ -67,7 +69,7 @@ export async function k8sConnlist(
     req,
     opts,
   );
-  const view = new ClusterView(estate, cni);
+  const view = new ClusterView(estate, cni, 'default', req.pods ? 'pod' : 'workload');
   // Mesh and Cilium L7 annotations come on top of the L3/L4 map (k8s-mesh §3.4).
   const map = annotateEdges(view, estate, withIngressController(view, estate, connectivityOf(view)));
   const full = req.exposure ? { ...map, exposure: exposureSectionOf(view, map, req.focus) } : map;

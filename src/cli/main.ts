@@ -179,6 +179,10 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
     .option('--cni <name>', 'the network plugin profile (calico, cilium, flannel, default...)')
     .option('--exposure', 'add what workloads exchange with pods and namespaces not in the input')
     .option('--explain', 'for every pair, the policy and rule behind each allowed or denied connection')
+    .option(
+      '--pods',
+      'one end per Pod object (replicas apart, with their own labels) instead of per workload',
+    )
     .addOption(
       new Option(
         '--explain-style <style>',
@@ -205,6 +209,7 @@ export function buildProgram(io: Output, setCode: (code: number) => void): Comma
           cni?: string;
           exposure?: boolean;
           explain?: boolean;
+          pods?: boolean;
           explainStyle?: 'rampart' | 'netpol';
           explainOnly?: 'allow' | 'deny';
         },

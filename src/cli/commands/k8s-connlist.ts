@@ -31,6 +31,7 @@ export interface ConnlistCliOptions {
   readonly focusConn?: string;
   readonly cni?: string;
   readonly explain?: boolean;
+  readonly pods?: boolean;
   /** `rampart` (default): Rampart's per-tier lines with the mesh's say; `netpol`: netpol-analyzer's layout. */
   readonly explainStyle?: 'rampart' | 'netpol';
   /** With `--explain-style netpol`: only the allowed, or only the denied, connections. */
@@ -92,6 +93,7 @@ export async function runK8sConnlist(
     ...(cni ? { cni } : {}),
     ...(exposure ? { exposure } : {}),
     ...(o.explain ? { explain: true } : {}),
+    ...(o.pods ? { pods: true } : {}),
     ...(netpolStyle ? { explainStyle: 'netpol' as const } : {}),
   });
   const opts: ConnlistRenderOptions = {

@@ -8,13 +8,15 @@ import type { ClusterView, Pod } from './view.js';
 
 export function workloadPeer(pod: Pod): K8sPeer {
   const w = pod.workload;
-  const name = w.name ?? w.id;
+  // In a pod-level view each imported pod is its own end, named as a bare Pod is.
+  const name = pod.podName ?? w.name ?? w.id;
+  const kind = pod.podName ? 'Pod' : w.workloadKind;
   return {
     kind: 'workload',
-    text: `${pod.namespace}/${name}[${w.workloadKind}]`,
+    text: `${pod.namespace}/${name}[${kind}]`,
     namespace: pod.namespace,
     name,
-    workloadKind: w.workloadKind,
+    workloadKind: kind,
   };
 }
 
