@@ -108,7 +108,7 @@ describe('bad input', () => {
 
   it('unsupported inputs: recognised-but-unmodelled and unrecognised files are `unsupported`, not errors', () => {
     const e = importDocs({
-      [`${A}/vpn.json`]: { VpnConnections: [{ VpnConnectionId: 'vpn-1' }] },
+      [`${A}/cgw.json`]: { CustomerGateways: [{ CustomerGatewayId: 'cgw-1' }] },
       'azure/vnets.json': [
         { id: '/subscriptions/x', name: 'vnet', type: 'Microsoft.Network/virtualNetworks', properties: {} },
       ],
@@ -116,7 +116,7 @@ describe('bad input', () => {
     });
     expect(e.get('network', 'vpc-ok')).toBeDefined();
     expect(e.diagnostics.map((d) => `${d.severity} ${d.code} ${d.source.file}`)).toEqual([
-      `unsupported IMPORT_AWS_UNSUPPORTED ${A}/vpn.json`,
+      `unsupported IMPORT_AWS_UNSUPPORTED ${A}/cgw.json`,
       'unsupported IMPORT_UNRECOGNIZED azure/vnets.json',
     ]);
   });

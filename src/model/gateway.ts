@@ -31,6 +31,16 @@ export interface Gateway extends ElementBase {
   readonly connectivity?: 'public' | 'private';
   readonly addresses: readonly GatewayAddress[];
   readonly state?: string;
+  /**
+   * VPN gateways: the Site-to-Site VPN connections that end on it, with their static routes (the
+   * prefixes the gateway forwards to the customer side) and whether BGP may add others.
+   */
+  readonly vpnConnections?: readonly {
+    readonly id: string;
+    readonly staticRoutesOnly: boolean;
+    readonly routes: readonly string[];
+    readonly state?: string;
+  }[];
 }
 
 /** Transit gateway (AWS TGW; later Azure vWAN hub). */

@@ -33,14 +33,24 @@ const OUT_OF_SCOPE: Readonly<Record<string, string>> = {
   'test-vpn-gateway': 'Site-to-Site VPN and the on-premises router are not modelled',
 };
 
+/** Batfish's placeholder for the first address of the VPN connection's customer prefix. */
+const SITE = '<first IP of the VPN site prefix>';
+
+/** The first address of the first static route of the scenario's VPN connections. */
+function siteAddress(topo: AwsTopology): string | undefined {
+  const route = topo.estate
+    .all('gateway')
+    .flatMap((g) => g.vpnConnections ?? [])
+    .flatMap((v) => v.routes)[0];
+  return route?.split('/')[0];
+}
+
 /** Single cases out of scope inside otherwise modelled scenarios. */
 function caseOutOfScope(c: Case): string | undefined {
   if (OUT_OF_SCOPE[c.scenario]) return OUT_OF_SCOPE[c.scenario];
   if (!c.src_location.startsWith('i-') && c.src_location !== '<internet>')
     return `source ${c.src_location} is a VPN/virtual gateway, not modelled`;
-  if (!parseIp(c.dst_ip)) return `destination "${c.dst_ip}" is a VPN site prefix, not modelled`;
-  if (c.scenario === 'test-public-private-subnet' && c.src_location === 'i-099cf38911942421c')
-    return 'the private subnet routes through the VPN gateway (vgw), not modelled';
+  if (!parseIp(c.dst_ip) && c.dst_ip !== SITE) return `destination "${c.dst_ip}" is not an address`;
   if (c.src_location === '<internet>' && c.dst_ip === '192.18.0.8')
     return 'internet to an address outside the inputs never enters AWS (Batfish: EXITS_NETWORK)';
   return undefined;
@@ -74,7 +84,9 @@ function run(c: Case): string {
   // Batfish's default flow has no ports: IP protocol 0; `tcp` cases are a SYN to the given port.
   const connections =
     c.flow_kind === 'tcp' ? ConnectionSet.tcp(PortSet.of(port(c))) : ConnectionSet.protocol(0);
-  const v = evaluateFlow(topo, { source, destination: parseIp(c.dst_ip)!, connections });
+  const dst = parseIp(c.dst_ip === SITE ? (siteAddress(topo) ?? '') : c.dst_ip);
+  if (!dst) return 'NO_DESTINATION';
+  const v = evaluateFlow(topo, { source, destination: dst, connections });
   return dispositionOf(v, topo, eni);
 }
 

@@ -18,6 +18,7 @@ import { lookupRoute } from './routes.js';
 import { viaGatewayEndpoint } from './service-endpoint.js';
 import type { AwsTopology } from './topology.js';
 import { viaTransitGateway } from './transit.js';
+import { viaVpnGateway } from './vpn.js';
 import { groupsOf, type Walk } from './walk.js';
 
 const LINK_LOCAL_SERVICES = new Set([
@@ -160,6 +161,7 @@ function fromEndpoint(w: Walk, src: Endpoint, dst: IpAddress, conns: ConnectionS
     return viaTransitGateway(w, src, srcSubnet, target.id ?? '', dst, out);
   if (target.kind === 'gateway-endpoint')
     return viaGatewayEndpoint(w, src, srcSubnet, target.id ?? '', dst, out);
+  if (target.kind === 'vpn-gateway') return viaVpnGateway(w, target.id ?? '', dst);
   w.notModelled.push(`route target ${target.kind} ${target.id ?? ''} is not modelled yet`);
 }
 

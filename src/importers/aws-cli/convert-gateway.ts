@@ -110,3 +110,38 @@ export function convertAddress(ctx: AwsContext, o: Json, p: string): PublicAddre
     ...opt('instanceId', r.string(o, 'InstanceId', p)),
   };
 }
+
+/**
+ * describe-vpn-connections `VpnConnections[]`: a partial view of the VPN gateway it ends on, carrying
+ * the connection's static routes (a transit gateway VPN attachment is not modelled: nothing kept).
+ */
+export function convertVpnConnection(ctx: AwsContext, o: Json, p: string): Gateway | undefined {
+  const { r } = ctx;
+  const id = r.string(o, 'VpnConnectionId', p, true);
+  const gatewayId = r.string(o, 'VpnGatewayId', p);
+  if (id === undefined || gatewayId === undefined) return undefined;
+  const routes: string[] = [];
+  for (const [ro, rp] of r.objects(o, 'Routes', p)) {
+    const state = r.string(ro, 'State', rp);
+    const cidr = r.string(ro, 'DestinationCidrBlock', rp);
+    const c = cidr === undefined ? undefined : r.cidr(cidr, `${rp}/DestinationCidrBlock`);
+    if (c && (state === undefined || state === 'available')) routes.push(c);
+  }
+  const options = r.object(o, 'Options', p);
+  return {
+    ...base(ctx, gatewayId, p, o),
+    kind: 'gateway',
+    gatewayKind: 'vpn',
+    partial: true,
+    attachments: [],
+    addresses: [],
+    vpnConnections: [
+      {
+        id,
+        staticRoutesOnly: options ? r.boolean(options, 'StaticRoutesOnly', `${p}/Options`) === true : false,
+        routes,
+        ...opt('state', r.string(o, 'State', p)),
+      },
+    ],
+  };
+}

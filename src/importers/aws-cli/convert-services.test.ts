@@ -230,12 +230,12 @@ describe('prefix lists, endpoints, flow logs, databases', () => {
 
   it('reports recognised but unmodelled outputs as unsupported, once per file', () => {
     const e = importDocs({
-      [`${A}/describe-vpn-connections.json`]: {
-        VpnConnections: [{ VpnConnectionId: 'vpn-1' }, { VpnConnectionId: 'vpn-2' }],
+      [`${A}/describe-customer-gateways.json`]: {
+        CustomerGateways: [{ CustomerGatewayId: 'cgw-1' }, { CustomerGatewayId: 'cgw-2' }],
       },
     });
     expect(e.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual([
-      'unsupported IMPORT_AWS_UNSUPPORTED 2 Site-to-Site VPN connections not modelled yet; paths through them are not analysed',
+      'unsupported IMPORT_AWS_UNSUPPORTED 2 customer gateways not modelled yet; paths through them are not analysed',
     ]);
   });
 });

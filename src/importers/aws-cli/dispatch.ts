@@ -10,7 +10,12 @@ import {
   convertTargetHealth,
   targetGroupIdFromParent,
 } from './convert-elb.js';
-import { convertAddress, convertNatGateway, convertSimpleGateway } from './convert-gateway.js';
+import {
+  convertAddress,
+  convertNatGateway,
+  convertSimpleGateway,
+  convertVpnConnection,
+} from './convert-gateway.js';
 import { convertInstance } from './convert-instance.js';
 import { convertInterface } from './convert-interface.js';
 import { convertSubnet, convertVpc } from './convert-network.js';
@@ -38,6 +43,7 @@ export const itemConverters: Readonly<Record<string, One>> = {
   InternetGateways: (c, o, p) => convertSimpleGateway(c, o, p, 'internet'),
   EgressOnlyInternetGateways: (c, o, p) => convertSimpleGateway(c, o, p, 'egress-only-internet'),
   VpnGateways: (c, o, p) => convertSimpleGateway(c, o, p, 'vpn'),
+  VpnConnections: convertVpnConnection,
   NatGateways: convertNatGateway,
   Addresses: convertAddress,
   SecurityGroups: convertSecurityGroup,
@@ -138,7 +144,6 @@ export function convertParentScoped(ctx: AwsContext, root: Json): Element[] | un
 
 /** Outputs we recognise but do not model yet: reported as `unsupported`, never dropped silently. */
 export const unsupportedKeys: Readonly<Record<string, string>> = {
-  VpnConnections: 'Site-to-Site VPN connections',
   CustomerGateways: 'customer gateways',
   DirectConnectGateways: 'Direct Connect gateways',
   DirectConnectGatewayAssociations: 'Direct Connect gateway associations',
