@@ -1,4 +1,7 @@
 /** `rampart exposure` (DESIGN §6; issue #3 items 2 and 5) on examples/acme: text and JSON. */
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-run.js';
 
@@ -47,5 +50,17 @@ describe('rampart exposure', () => {
     const r = await runCli('exposure', 'no/such/dir');
     expect(r.code).toBe(2);
     expect(r.err.split('\n')[0]).toMatch(/^rampart: .*no\/such\/dir/);
+  });
+});
+
+describe('rampart exposure with a broken input file', () => {
+  it('answers from the rest and names the bad file on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rampart-exposure-'));
+    cpSync('examples/acme/aws', join(dir, 'aws'), { recursive: true });
+    writeFileSync(join(dir, 'aws', 'broken.json'), '{"Vpcs": [');
+    const r = await runCli('exposure', dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('i-0db756afc278d47b2');
+    expect(r.err).toMatch(/broken\.json:1:\d+ fatal IMPORT_JSON_SYNTAX/);
   });
 });

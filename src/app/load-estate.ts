@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createImportRun, defaultLimits, type InputLimits } from '../importers/index.js';
-import { buildEstate, type Estate, type Fragment, fixedSource } from '../model/index.js';
+import { buildEstate, type Diagnostic, type Estate, type Fragment, fixedSource } from '../model/index.js';
 import { type InputFile, listInputFiles } from './input-files.js';
 
 export interface LoadedEstate {
@@ -11,6 +11,8 @@ export interface LoadedEstate {
 export interface LoadOptions {
   readonly limits?: InputLimits;
   readonly cwd?: string;
+  /** Told the input diagnostics once the estate is built (query commands print them on stderr). */
+  readonly onDiagnostics?: (diagnostics: readonly Diagnostic[]) => void;
 }
 
 /** Read every input under `paths` and build one estate. The only step of an import that does I/O. */
@@ -55,5 +57,7 @@ export async function loadEstate(paths: readonly string[], opts: LoadOptions = {
     else fragments.push(...run.importText(f.display, text));
   }
   fragments.push(...run.finish());
-  return { estate: buildEstate(fragments), files };
+  const estate = buildEstate(fragments);
+  opts.onDiagnostics?.(estate.diagnostics);
+  return { estate, files };
 }

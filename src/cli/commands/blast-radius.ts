@@ -1,5 +1,6 @@
 import { blastRadius } from '../../app/index.js';
 import { renderBlastRadiusText } from '../../report/index.js';
+import { reportingTo } from '../diagnostics.js';
 import type { Output } from '../output.js';
 
 export const blastRadiusFormats = ['text', 'json'] as const;
@@ -11,7 +12,7 @@ export async function runBlastRadius(
   format: string,
   io: Output,
 ): Promise<number> {
-  const report = await blastRadius(paths.length > 0 ? paths : ['.'], from);
+  const report = await blastRadius(paths.length > 0 ? paths : ['.'], from, reportingTo(io));
   io.out(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderBlastRadiusText(report));
   return 0;
 }

@@ -1,5 +1,6 @@
 import { matrix } from '../../app/index.js';
 import { renderMatrixCsv } from '../../report/index.js';
+import { reportingTo } from '../diagnostics.js';
 import type { Output } from '../output.js';
 
 export const matrixFormats = ['csv', 'json'] as const;
@@ -12,7 +13,7 @@ export async function runMatrix(
   format: string,
   io: Output,
 ): Promise<number> {
-  const m = await matrix(paths.length > 0 ? paths : ['.'], by);
+  const m = await matrix(paths.length > 0 ? paths : ['.'], by, reportingTo(io));
   io.out(format === 'json' ? `${JSON.stringify(m, null, 2)}\n` : renderMatrixCsv(m));
   return 0;
 }

@@ -1,5 +1,6 @@
 import { type ReachRequest, reach } from '../../app/index.js';
 import { renderTraceText } from '../../report/index.js';
+import { reportingTo } from '../diagnostics.js';
 import type { Output } from '../output.js';
 
 export const reachFormats = ['text', 'json'] as const;
@@ -12,7 +13,7 @@ export async function runReach(
   format: string,
   io: Output,
 ): Promise<number> {
-  const answer = await reach(paths.length > 0 ? paths : ['.'], req);
+  const answer = await reach(paths.length > 0 ? paths : ['.'], req, reportingTo(io));
   io.out(format === 'json' ? `${JSON.stringify(answer, null, 2)}\n` : renderTraceText(answer));
   return 0;
 }
