@@ -48,8 +48,12 @@ function siteAddress(topo: AwsTopology): string | undefined {
 /** Single cases out of scope inside otherwise modelled scenarios. */
 function caseOutOfScope(c: Case): string | undefined {
   if (OUT_OF_SCOPE[c.scenario]) return OUT_OF_SCOPE[c.scenario];
-  if (!c.src_location.startsWith('i-') && c.src_location !== '<internet>')
-    return `source ${c.src_location} is a VPN/virtual gateway, not modelled`;
+  if (
+    !c.src_location.startsWith('i-') &&
+    !c.src_location.startsWith('vgw-') &&
+    c.src_location !== '<internet>'
+  )
+    return `source ${c.src_location} is not modelled`;
   if (!parseIp(c.dst_ip) && c.dst_ip !== SITE) return `destination "${c.dst_ip}" is not an address`;
   if (c.src_location === '<internet>' && c.dst_ip === '192.18.0.8')
     return 'internet to an address outside the inputs never enters AWS (Batfish: EXITS_NETWORK)';
@@ -78,9 +82,12 @@ function run(c: Case): string {
   const instance = c.src_location.startsWith('i-') ? topo.estate.get('instance', c.src_location) : undefined;
   const eni = instance ? topo.endpoint(instance.endpointIds[0] ?? '') : undefined;
   if (c.src_location.startsWith('i-') && !eni) return 'NO_SOURCE';
+  // A flow from a VPN gateway starts at a customer-side host: the first address of the VPN prefix.
   const source: FlowSource = eni
     ? { kind: 'endpoint', endpoint: eni }
-    : { kind: 'internet', address: parseIp('198.51.100.1')! };
+    : c.src_location.startsWith('vgw-')
+      ? { kind: 'vpn', gatewayId: c.src_location, address: parseIp(siteAddress(topo) ?? '192.0.2.10')! }
+      : { kind: 'internet', address: parseIp('198.51.100.1')! };
   // Batfish's default flow has no ports: IP protocol 0; `tcp` cases are a SYN to the given port.
   const connections =
     c.flow_kind === 'tcp' ? ConnectionSet.tcp(PortSet.of(port(c))) : ConnectionSet.protocol(0);

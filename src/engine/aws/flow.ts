@@ -18,7 +18,7 @@ import { lookupRoute } from './routes.js';
 import { viaGatewayEndpoint } from './service-endpoint.js';
 import type { AwsTopology } from './topology.js';
 import { viaTransitGateway } from './transit.js';
-import { viaVpnGateway } from './vpn.js';
+import { fromVpnGateway, viaVpnGateway } from './vpn.js';
 import { groupsOf, type Walk } from './walk.js';
 
 const LINK_LOCAL_SERVICES = new Set([
@@ -42,7 +42,9 @@ function isAmazonService(topo: AwsTopology, networkId: string | undefined, dst: 
 
 export type FlowSource =
   | { readonly kind: 'endpoint'; readonly endpoint: Endpoint }
-  | { readonly kind: 'internet'; readonly address: IpAddress };
+  | { readonly kind: 'internet'; readonly address: IpAddress }
+  /** A host on the customer side of a VPN gateway, entering the VPC through it. */
+  | { readonly kind: 'vpn'; readonly gatewayId: string; readonly address: IpAddress };
 
 /** One connection to judge: from a source to an address, for some traffic (DESIGN §6 `reach`). */
 export interface FlowQuery {
@@ -75,6 +77,8 @@ export function evaluateFlow(topo: AwsTopology, q: FlowQuery): Verdict {
     notModelled: [],
   };
   if (q.source.kind === 'internet') fromInternet(w, q.source.address, q.destination, q.connections);
+  else if (q.source.kind === 'vpn')
+    fromVpnGateway(w, q.source.gatewayId, q.source.address, q.destination, q.connections);
   else fromEndpoint(w, q.source.endpoint, q.destination, q.connections);
   return verdict(w);
 }

@@ -12,8 +12,8 @@ import { AwsTopology } from './topology.js';
 const A = 'aws/111111111111/us-east-1';
 const open = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
 
-function flowTo(dst: string, vpn?: { staticOnly: boolean; routes: string[] }) {
-  const t = new AwsTopology(
+function estate(vpn?: { staticOnly: boolean; routes: string[] }, routeBack = true) {
+  return new AwsTopology(
     importDocs({
       [`${A}/vpcs.json`]: { Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }] },
       [`${A}/subnets.json`]: {
@@ -28,6 +28,15 @@ function flowTo(dst: string, vpn?: { staticOnly: boolean; routes: string[] }) {
             Routes: [
               { DestinationCidrBlock: '10.0.0.0/16', GatewayId: 'local', State: 'active' },
               { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'vgw-1', State: 'active' },
+              ...(routeBack
+                ? []
+                : [
+                    {
+                      DestinationCidrBlock: '19.168.0.0/16',
+                      GatewayId: 'vgw-deleted',
+                      State: 'blackhole',
+                    },
+                  ]),
             ],
           },
         ],
@@ -57,7 +66,16 @@ function flowTo(dst: string, vpn?: { staticOnly: boolean; routes: string[] }) {
           }
         : {}),
       [`${A}/sg.json`]: {
-        SecurityGroups: [{ GroupId: 'sg-1', VpcId: 'vpc-1', IpPermissions: [], IpPermissionsEgress: open }],
+        SecurityGroups: [
+          {
+            GroupId: 'sg-1',
+            VpcId: 'vpc-1',
+            IpPermissions: [
+              { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '19.168.0.0/16' }] },
+            ],
+            IpPermissionsEgress: open,
+          },
+        ],
       },
       [`${A}/eni.json`]: {
         NetworkInterfaces: [
@@ -72,6 +90,10 @@ function flowTo(dst: string, vpn?: { staticOnly: boolean; routes: string[] }) {
       },
     }),
   );
+}
+
+function flowTo(dst: string, vpn?: { staticOnly: boolean; routes: string[] }) {
+  const t = estate(vpn);
   return evaluateFlow(t, {
     source: { kind: 'endpoint', endpoint: t.endpoint('eni-1')! },
     destination: parseIp(dst)!,
@@ -97,5 +119,42 @@ describe('routes to a VPN gateway', () => {
     expect(flowTo('8.8.8.8').uncertain).toEqual([
       'vgw-1 leads to a VPN whose connections are not in the inputs (export describe-vpn-connections)',
     ]);
+  });
+});
+
+describe('traffic entering through a VPN gateway', () => {
+  const fromSite = (dst: string, port: number, routeBack: boolean) =>
+    evaluateFlow(estate({ staticOnly: true, routes: ['19.168.0.0/16'] }, routeBack), {
+      source: { kind: 'vpn', gatewayId: 'vgw-1', address: parseIp('19.168.0.9')! },
+      destination: parseIp(dst)!,
+      connections: ConnectionSet.tcp(PortSet.of(port)),
+    });
+
+  it('reaches an interface its group admits, and the reply goes back through the gateway', () => {
+    const v = fromSite('10.0.1.5', 22, true);
+    expect(v.blockedAt).toBeNull();
+    expect(v.verdict).toBe('allowed');
+    expect(v.return.map((s) => `${s.kind} ${s.resource} ${s.action}`)).toEqual([
+      'route rtb-1 forwarded',
+      'delivered vgw-1 allowed',
+    ]);
+  });
+
+  it('the group decides (DENIED_IN); outside the VPC nothing routes; no route back blocks the reply', () => {
+    expect(fromSite('10.0.1.5', 80, true).blockedAt).toEqual({
+      kind: 'security-group',
+      resource: 'sg-1',
+      direction: 'forward',
+    });
+    expect(fromSite('13.58.55.60', 22, true).blockedAt).toEqual({
+      kind: 'route',
+      resource: 'vgw-1',
+      direction: 'forward',
+    });
+    expect(fromSite('10.0.1.5', 22, false).blockedAt).toMatchObject({
+      kind: 'route',
+      resource: 'rtb-1',
+      direction: 'return',
+    });
   });
 });
