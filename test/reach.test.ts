@@ -1,6 +1,8 @@
 /** `rampart reach` (DESIGN §6 contract; issue #3 item 2) on examples/acme. */
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './cli-run.js';
+import { cloudConformance } from './support.js';
 
 const ACME = 'examples/acme/aws';
 
@@ -213,5 +215,72 @@ describe('rampart reach to a load balancer (a hop: listener, node, new connectio
     expect(j.uncertain).toEqual([
       'the node interfaces of app/acme-prod-web/f36098d0f13a9b1e are not in the inputs',
     ]);
+  });
+});
+
+describe('rampart reach from the customer side of a VPN gateway', () => {
+  const vpcDir = join(cloudConformance, 'batfish-aws-snapshots', 'test-public-private-subnet');
+
+  it('vgw-…@address enters the VPC through the gateway; the reply must route back to it', async () => {
+    const r = await runCli(
+      'reach',
+      vpcDir,
+      '--from',
+      'vgw-070087240d6fa2989@19.168.3.3',
+      '--to',
+      '10.0.1.204',
+      '--protocol',
+      'tcp',
+      '--port',
+      '22',
+      '--format',
+      'json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { verdict: string; return: { resource: string; action: string }[] };
+    expect(j.verdict).toBe('allowed');
+    expect(j.return.map((s) => `${s.resource} ${s.action}`)).toEqual([
+      'rtb-002f0eabf583bf991 forwarded',
+      'acl-0ae73e62fae564306 allowed',
+      'vgw-070087240d6fa2989 allowed',
+    ]);
+    // The public subnet sends the reply to the internet gateway instead: blocked on the return leg.
+    const pub = await runCli(
+      'reach',
+      vpcDir,
+      '--from',
+      'vgw-070087240d6fa2989',
+      '--to',
+      '10.0.0.47',
+      '--protocol',
+      'tcp',
+      '--port',
+      '22',
+      '--format',
+      'json',
+    );
+    expect(JSON.parse(pub.out).blockedAt).toEqual({
+      kind: 'route',
+      resource: 'rtb-0d20fcae075afe460',
+      direction: 'return',
+      rule: '0.0.0.0/0 -> igw-0eac198308206c358',
+    });
+  });
+
+  it('an unknown gateway is a usage error with close matches', async () => {
+    const r = await runCli(
+      'reach',
+      vpcDir,
+      '--from',
+      'vgw-nope',
+      '--to',
+      '10.0.1.204',
+      '--protocol',
+      'tcp',
+      '--port',
+      '22',
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no VPN gateway "vgw-nope" in the inputs[\s\S]*vgw-070087240d6fa2989/);
   });
 });

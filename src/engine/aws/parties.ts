@@ -18,7 +18,9 @@ export type Party =
       readonly address: IpAddress;
       readonly viaPublic: boolean;
     }
-  | { readonly kind: 'internet'; readonly address: IpAddress | undefined };
+  | { readonly kind: 'internet'; readonly address: IpAddress | undefined }
+  /** A customer-side host behind a VPN gateway: `vgw-…` (the first address its VPN routes name) or `vgw-…@address`. */
+  | { readonly kind: 'vpn'; readonly gatewayId: string; readonly address: IpAddress };
 
 export interface Unresolved {
   readonly error: string;
@@ -66,6 +68,7 @@ function primaryAddress(e: Endpoint): IpAddress | undefined {
  */
 export function resolveParty(topo: AwsTopology, text: string): Party | Unresolved {
   if (text === 'internet') return { kind: 'internet', address: undefined };
+  if (text.startsWith('vgw-')) return vpnParty(topo, text);
   const ip = parseIp(text);
   if (ip) {
     const owner = topo.endpointsAt(formatIp(ip.family, ip.value))[0];
@@ -152,4 +155,28 @@ export function subnetsInScope(topo: AwsTopology, e: Endpoint, wholeNetwork: boo
   if (wholeNetwork && e.networkId) return topo.subnetsIn(e.networkId);
   const own = topo.subnet(e.subnetId);
   return own ? [own] : [];
+}
+
+/** `vgw-…[@address]`: a host on the customer side of the VPN gateway. */
+function vpnParty(topo: AwsTopology, text: string): Party | Unresolved {
+  const [gatewayId = '', given] = text.split('@');
+  const gw = topo.estate.get('gateway', gatewayId);
+  if (gw?.gatewayKind !== 'vpn')
+    return {
+      error: `no VPN gateway "${gatewayId}" in the inputs`,
+      suggestions: topo.estate
+        .all('gateway')
+        .filter((g) => g.gatewayKind === 'vpn')
+        .map((g) => g.id),
+    };
+  const route = (gw.vpnConnections ?? []).flatMap((c) => c.routes)[0];
+  const address = parseIp(given ?? route?.split('/')[0] ?? '');
+  if (!address)
+    return {
+      error: given
+        ? `"${given}" is not an address`
+        : `${gatewayId} has no VPN route to take a customer-side address from; write ${gatewayId}@<address>`,
+      suggestions: [],
+    };
+  return { kind: 'vpn', gatewayId, address };
 }

@@ -22,6 +22,14 @@ export function reachBetween(
 ): ReachOutcome | { error: string } {
   if (from.kind === 'internet' && to.kind === 'internet')
     return { error: 'both ends are on the internet; name an instance, interface or address in the inputs' };
+  if (to.kind === 'vpn')
+    return { error: 'a VPN gateway is a source only; give the customer-side address as --to' };
+  if (from.kind === 'vpn')
+    return evaluateFlow(topo, {
+      source: { kind: 'vpn', gatewayId: from.gatewayId, address: from.address },
+      destination: to.kind === 'endpoint' ? to.address : (to.address ?? from.address),
+      connections,
+    });
   if (from.kind === 'endpoint') {
     if (to.kind === 'endpoint' || to.address) {
       const destination = to.kind === 'endpoint' ? to.address : to.address!;
