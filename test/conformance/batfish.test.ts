@@ -30,8 +30,10 @@ const OUT_OF_SCOPE: Readonly<Record<string, string>> = {
   'test-direct-connect-private-vif':
     'Direct Connect and on-premises routers are not modelled (their router configs are not in this copy)',
   'test-direct-connect-gateway': 'Direct Connect gateways and on-premises routers are not modelled',
-  'test-vpn-gateway': 'Site-to-Site VPN and the on-premises router are not modelled',
 };
+
+/** Batfish's on-premises router: traffic it sends enters through the scenario's VPN gateway. */
+const ONPREM = '<onprem-router>';
 
 /** Batfish's placeholder for the first address of the VPN connection's customer prefix. */
 const SITE = '<first IP of the VPN site prefix>';
@@ -45,13 +47,22 @@ function siteAddress(topo: AwsTopology): string | undefined {
   return route?.split('/')[0];
 }
 
+/** The VPN gateway attached to a VPC in the scenario (the on-premises router's way in). */
+function vpnGatewayOf(topo: AwsTopology): string | undefined {
+  return topo.estate.all('gateway').find((g) => g.gatewayKind === 'vpn' && g.attachments.length > 0)?.id;
+}
+
 /** Single cases out of scope inside otherwise modelled scenarios. */
 function caseOutOfScope(c: Case): string | undefined {
   if (OUT_OF_SCOPE[c.scenario]) return OUT_OF_SCOPE[c.scenario];
+  // The on-premises router's own routing (BGP) is not in the snapshot; only what it sends in is judged.
+  if (c.scenario === 'test-vpn-gateway' && c.src_location !== ONPREM)
+    return 'the answer depends on the on-premises router (BGP), whose configuration is not modelled';
   if (
     !c.src_location.startsWith('i-') &&
     !c.src_location.startsWith('vgw-') &&
-    c.src_location !== '<internet>'
+    c.src_location !== '<internet>' &&
+    c.src_location !== ONPREM
   )
     return `source ${c.src_location} is not modelled`;
   if (!parseIp(c.dst_ip) && c.dst_ip !== SITE) return `destination "${c.dst_ip}" is not an address`;
@@ -85,8 +96,12 @@ function run(c: Case): string {
   // A flow from a VPN gateway starts at a customer-side host: the first address of the VPN prefix.
   const source: FlowSource = eni
     ? { kind: 'endpoint', endpoint: eni }
-    : c.src_location.startsWith('vgw-')
-      ? { kind: 'vpn', gatewayId: c.src_location, address: parseIp(siteAddress(topo) ?? '192.0.2.10')! }
+    : c.src_location.startsWith('vgw-') || c.src_location === ONPREM
+      ? {
+          kind: 'vpn',
+          gatewayId: c.src_location === ONPREM ? (vpnGatewayOf(topo) ?? '') : c.src_location,
+          address: parseIp(siteAddress(topo) ?? '192.0.2.10')!,
+        }
       : { kind: 'internet', address: parseIp('198.51.100.1')! };
   // Batfish's default flow has no ports: IP protocol 0; `tcp` cases are a SYN to the given port.
   const connections =
