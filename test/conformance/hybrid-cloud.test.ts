@@ -76,6 +76,12 @@ describe('pybatfish hybrid-cloud answers', () => {
     ).toEqual(['13.59.144.125 -> 10.20.1.207']);
   });
 
+  it('toward the data centre (203.0.113.12, srv-101) the transit gateway has only BGP routes, not in the inputs: unknown, never blocked', () => {
+    const v = fromInstance('east2_private', '203.0.113.12');
+    expect(v.verdict).toBe('unknown');
+    expect(v.uncertain.some((u) => u.includes('propagate routes (BGP) the inputs do not give'))).toBe(true);
+  });
+
   it('internet-exposure-any: the two public instances, not the private ones', () => {
     expect(exposed(ConnectionSet.all())).toEqual(['east2_public', 'west2_public']);
   });

@@ -1,4 +1,9 @@
-import type { IpAddress, TransitAttachment, TransitRouteTable } from '../../model/index.js';
+import {
+  formatIp,
+  type IpAddress,
+  type TransitAttachment,
+  type TransitRouteTable,
+} from '../../model/index.js';
 import type { Leg } from './leg.js';
 import { lookupTransit, type TransitLookup, tableOf } from './transit-routes.js';
 import type { Walk } from './walk.js';
@@ -28,6 +33,13 @@ export function vpcExit(
   let l = look;
   for (let hop = 0; ; hop++) {
     const n = note ? { note } : {};
+    // No route, but routes learned by BGP are not in the inputs: one of them may carry it.
+    if (!l.route && l.unlisted.length > 0) {
+      w.notModelled.push(
+        `${t.id} has no listed route to ${formatIp(dst.family, dst.value)}, but ${l.unlisted.join(', ')} propagate routes (BGP) the inputs do not give`,
+      );
+      return undefined;
+    }
     if (!l.route)
       return leg.block({
         kind: 'transit',

@@ -12,6 +12,20 @@ export interface TransitLookup {
   readonly route: TransitRoute | undefined;
   readonly matched: string | undefined;
   readonly uncertain: readonly string[];
+  /**
+   * Attachments that propagate routes the inputs cannot give (VPN, Direct Connect, Connect: learned by
+   * BGP) and that no listed route shows: where the lookup finds nothing, one of them may have a route.
+   */
+  readonly unlisted: readonly string[];
+}
+
+/** Propagating attachments whose routes are neither listed nor derivable from a VPC's CIDRs. */
+function unlistedPropagations(topo: AwsTopology, table: TransitRouteTable): string[] {
+  const shown = new Set(table.routes.flatMap((r) => (r.type === 'propagated' ? r.attachmentIds : [])));
+  return table.propagations.filter((id) => {
+    const att = topo.estate.get('transit-attachment', id);
+    return att?.resourceKind !== 'vpc' && !shown.has(id);
+  });
 }
 
 /** The table an attachment's traffic is looked up in (cloud-semantics §1.5-2): its association. */
@@ -75,5 +89,10 @@ export function lookupTransit(topo: AwsTopology, table: TransitRouteTable, dst: 
     }
   }
   const found = best as { route: TransitRoute; matched: string } | undefined;
-  return { route: found?.route, matched: found?.matched, uncertain };
+  return {
+    route: found?.route,
+    matched: found?.matched,
+    uncertain,
+    unlisted: unlistedPropagations(topo, table),
+  };
 }
