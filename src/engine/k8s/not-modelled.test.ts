@@ -50,3 +50,26 @@ spec:
     expect(out).toContain('n/a[Pod] => n/b[Pod] : 1-65535');
   });
 });
+
+describe('pod addresses the manifests do not give (k8s-mesh §1.6, projectcalico/calico#6634)', () => {
+  const egressTo = (cidr: string) => `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: out, namespace: n}
+spec:
+  podSelector: {matchLabels: {app: a}}
+  policyTypes: [Egress]
+  egress: [{to: [{ipBlock: {cidr: ${cidr}}}]}]
+`;
+  const calico = { ...DEFAULT_CNI, name: 'calico', ipBlockMatchesPods: true };
+
+  it('under Calico an allow to 0.0.0.0/0 may reach pods of unknown address: counted as reaching them', () => {
+    expect(lines(egressTo('0.0.0.0/0'), calico)).toContain('n/a[Pod] => n/b[Pod] : 1-65535');
+    expect(lines(egressTo('0.0.0.0/0'))).not.toContain('n/a[Pod] => n/b[Pod] : 1-65535');
+  });
+
+  it('a block outside the ranges pods use still matches no pod', () => {
+    expect(lines(egressTo('8.8.8.8/32'), calico).filter((l) => l.startsWith('n/a[Pod]'))).toEqual([
+      'n/a[Pod] => 8.8.8.8-8.8.8.8[External] : 1-65535',
+    ]);
+  });
+});

@@ -33,12 +33,17 @@ function podAddresses(pod: Pod): IpSet {
   return set;
 }
 
+/** Where pods may be addressed when the manifests do not say: the private and shared ranges. */
+const POD_RANGES = IpSet.fromCidrs(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10']);
+
 /**
  * Whether one peer matches the party. External ranges are atoms (every policy boundary cuts them), so
  * a range is either inside a block or outside it. `unsupported` peers match nothing; the caller makes
- * deny rules fail closed.
+ * deny rules fail closed. `maybe`: an ipBlock under a CNI that matches pod addresses (Calico), for a
+ * pod whose address the manifests do not give, when the block reaches into the ranges pods use: an
+ * allow rule then counts it (a wrong "not reachable" is the worse mistake), a deny rule does not.
  */
-export function peerMatches(view: ClusterView, peer: PodPeer, party: Party): boolean {
+export function peerMatches(view: ClusterView, peer: PodPeer, party: Party): boolean | 'maybe' {
   switch (peer.kind) {
     case 'any':
       return true;
@@ -48,8 +53,12 @@ export function peerMatches(view: ClusterView, peer: PodPeer, party: Party): boo
       );
     case 'ip-block':
       if (party.kind === 'external') return blockOf(peer).containsSet(party.range);
-      if ((!peer.matchesPods && !view.cni.ipBlockMatchesPods) || !party.pod.workload.addresses?.length)
-        return false;
+      if (!peer.matchesPods && !view.cni.ipBlockMatchesPods) return false;
+      if (!party.pod.workload.addresses?.length)
+        // ANP networks keep netpol-analyzer's reading (a pod without an address matches no network).
+        return view.cni.ipBlockMatchesPods && !peer.matchesPods && blockOf(peer).overlaps(POD_RANGES)
+          ? 'maybe'
+          : false;
       return !podAddresses(party.pod).isEmpty() && blockOf(peer).containsSet(podAddresses(party.pod));
     case 'entity':
       return entityMatches(peer.entity, party);
@@ -69,7 +78,8 @@ function entityMatches(entity: string, party: Party): boolean {
 /** Whether a rule names the party: any of its peers matches; an unsupported peer fails closed on deny. */
 export function ruleMatches(view: ClusterView, rule: PodPolicyRule, party: Party): boolean {
   for (const p of rule.peers) {
-    if (peerMatches(view, p, party)) return true;
+    const m = peerMatches(view, p, party);
+    if (m === true || (m === 'maybe' && rule.action === 'allow')) return true;
     if (p.kind === 'unsupported' && rule.action !== 'allow') return true;
   }
   return false;
