@@ -73,3 +73,22 @@ spec:
     ]);
   });
 });
+
+describe('Cilium host entities (k8s-mesh §2)', () => {
+  it('fromEntities host admits a host-network pod, not an ordinary one', () => {
+    const docs = `apiVersion: v1
+kind: Pod
+metadata: {name: agent, namespace: n, labels: {app: agent}}
+spec: {hostNetwork: true}
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: from-host, namespace: n}
+spec:
+  endpointSelector: {matchLabels: {app: b}}
+  ingress: [{fromEntities: [host]}]
+`;
+    const into = lines(docs).filter((l) => l.includes('=> n/b[Pod]'));
+    expect(into).toEqual(['n/agent[Pod] => n/b[Pod] : 1-65535']);
+  });
+});

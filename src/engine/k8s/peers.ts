@@ -67,11 +67,17 @@ export function peerMatches(view: ClusterView, peer: PodPeer, party: Party): boo
   }
 }
 
-/** Cilium entities (k8s-mesh §2): `world` is outside the cluster, `cluster` every pod, `all` both. */
+/**
+ * Cilium entities (k8s-mesh §2): `world` is outside the cluster, `cluster` every pod (host-network
+ * ones included), `all` both; a host-network pod has the node's identity, so `host` and `remote-node`
+ * match it (which node it runs on is not in the manifests: either may hold).
+ */
 function entityMatches(entity: string, party: Party): boolean {
   if (entity === 'all') return true;
   if (entity === 'world' || entity === 'world-ipv4') return party.kind === 'external';
   if (entity === 'cluster') return party.kind === 'pod';
+  if (entity === 'host' || entity === 'remote-node')
+    return party.kind === 'pod' && party.pod.workload.hostNetwork;
   return false;
 }
 
