@@ -212,6 +212,29 @@ describe('rampart k8s connlist', () => {
     ]);
   });
 
+  it('--explain over more than 300 workloads asks for a focus instead of printing every pair', async () => {
+    const pods = Array.from(
+      { length: 301 },
+      (_, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, namespace: n}\n`,
+    );
+    const dir = tempDir({ 'pods.yaml': pods.join('---\n') });
+    const r = await runCli('k8s', 'connlist', dir, '--explain');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--explain on 301 workloads would explain 90300 pairs[\s\S]*--focus-workload/);
+    const one = await runCli(
+      'k8s',
+      'connlist',
+      dir,
+      '--explain',
+      '--focus-workload',
+      'p7',
+      '--focus-workload-peer',
+      'p8',
+    );
+    expect(one.code).toBe(0);
+    expect(one.out).toContain('Connections between n/p7[Pod] => n/p8[Pod]:');
+  });
+
   it('usage errors exit 2 without a stack trace', async () => {
     const cni = await runCli('k8s', 'connlist', SHOP, '--cni', 'nope');
     expect(cni.code).toBe(2);

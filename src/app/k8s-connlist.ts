@@ -39,6 +39,9 @@ export interface ConnlistRequest {
   readonly exposure?: boolean;
 }
 
+/** Workloads above which `--explain` needs a focus. */
+const EXPLAIN_ALL_MAX = 300;
+
 /** A CNI name to its profile; an unknown name is a usage error listing the known ones. */
 export function cniByName(name: string): CniProfile {
   const p = cniProfile(name);
@@ -70,6 +73,13 @@ export async function k8sConnlist(
     opts,
   );
   const view = new ClusterView(estate, cni, 'default', req.pods ? 'pod' : 'workload');
+  // Every pair explained is a few lines; past this many the answer is unreadable and huge.
+  if (req.explain && !req.focus?.workloads?.length && view.pods.length > EXPLAIN_ALL_MAX)
+    throw new UsageError(
+      'APP_EXPLAIN_TOO_MANY',
+      `--explain on ${view.pods.length} workloads would explain ${view.pods.length * (view.pods.length - 1)} pairs`,
+      'Name the workloads to explain with --focus-workload (and --focus-workload-peer).',
+    );
   // Mesh and Cilium L7 annotations come on top of the L3/L4 map (k8s-mesh §3.4).
   const map = annotateEdges(view, estate, withIngressController(view, estate, connectivityOf(view)));
   const full = req.exposure ? { ...map, exposure: exposureSectionOf(view, map, req.focus) } : map;
