@@ -100,7 +100,16 @@ export function linkerdInbound(mesh: MeshView, src: Pod, dst: Pod, conns: PodCon
       const each = refs.map((r) => admits(mesh, dst.namespace, r, src, notes));
       return { ok: each.every((e) => e.ok), tls: each.some((e) => e.tls) };
     });
-    const granted = results.find((r) => r.ok);
+    // Authorizations attached to routes (HTTPRoute, GRPCRoute) grant some requests on a Server's port;
+    // routes are not modelled, so the port stays reachable and a note says it is limited per route.
+    const perRoute = mesh
+      .of('linkerd', 'authorization')
+      .some((a) => a.namespace === dst.namespace && /Route$/.test(a.targetRef?.kind ?? ''));
+    let granted = results.find((r) => r.ok);
+    if (!granted && perRoute) {
+      notes.push(`Server ${s.id}: route-level AuthorizationPolicies (not modelled) may admit some requests`);
+      granted = { ok: true, tls: false };
+    }
     if (!granted) {
       notes.push(
         `Server ${s.id} refuses ${src.namespace}/${src.workload.name}: no AuthorizationPolicy admits it`,

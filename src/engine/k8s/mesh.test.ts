@@ -243,4 +243,26 @@ spec: {identities: [web.shop.serviceaccount.identity.linkerd.cluster.local]}`;
       mesh: 'linkerd',
     });
   });
+
+  it('an AuthorizationPolicy on an HTTPRoute (not modelled) keeps the Server port reachable, with a note', () => {
+    const route = `apiVersion: policy.linkerd.io/v1alpha1
+kind: AuthorizationPolicy
+metadata: {name: api-route, namespace: shop}
+spec:
+  targetRef: {group: policy.linkerd.io, kind: HTTPRoute, name: api-get}
+  requiredAuthenticationRefs: [{group: policy.linkerd.io, kind: MeshTLSAuthentication, name: web-id}]`;
+    const m = edges(
+      NS,
+      pod('shop', 'web', 'web'),
+      pod('shop', 'api', 'api'),
+      pod('shop', 'batch', 'batch'),
+      server,
+      route,
+    );
+    const batch = m.get('batch -> api');
+    expect(batch?.conns.tcp.contains(9090)).toBe(true);
+    expect(batch?.notes).toEqual([
+      'Server k8s/shop/Server/api-http: route-level AuthorizationPolicies (not modelled) may admit some requests',
+    ]);
+  });
 });
