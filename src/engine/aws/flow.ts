@@ -19,7 +19,7 @@ import { viaGatewayEndpoint } from './service-endpoint.js';
 import type { AwsTopology } from './topology.js';
 import { viaTransitGateway } from './transit.js';
 import { fromVpnGateway, viaVpnGateway } from './vpn.js';
-import { groupsOf, type Walk } from './walk.js';
+import { groupsOf, landing, type Walk } from './walk.js';
 
 const LINK_LOCAL_SERVICES = new Set([
   '169.254.169.254',
@@ -180,17 +180,10 @@ function intoNetwork(
   viaPeering: string | undefined,
 ): undefined {
   const { topo, fwd } = w;
-  const dstText = formatIp(dst.family, dst.value);
-  const dstSubnet = topo.subnetAt(network, dst);
-  const dstEni = topo.endpointsAt(dstText, network)[0];
-  if (!dstSubnet || !dstEni)
-    return fwd.block({
-      kind: 'dropped',
-      decidedBy: 'endpoint',
-      resource: dstText,
-      action: 'no-route',
-      note: dstSubnet ? 'no interface owns this address' : 'no subnet holds this address',
-    });
+  const _dstText = formatIp(dst.family, dst.value);
+  const landed = landing(w, network, dst);
+  if (!landed) return;
+  const { subnet: dstSubnet, eni: dstEni } = landed;
   const srcIp = src.primaryPrivateIp ? parseIp(src.primaryPrivateIp) : undefined;
   if (!srcIp) {
     w.notModelled.push(`${src.id} has no private IPv4 address in the inputs`);

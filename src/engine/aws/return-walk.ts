@@ -8,7 +8,7 @@ import {
 import { naclVerdict } from './filters.js';
 import { lookupRoute } from './routes.js';
 import { attachmentOf, naclsToward, subnetInZone } from './transit-attachments.js';
-import { vpcExit } from './transit-hop.js';
+import { entrySubnet, vpcExit } from './transit-hop.js';
 import { lookupTransit, tableOf } from './transit-routes.js';
 import type { Walk } from './walk.js';
 
@@ -157,28 +157,8 @@ function throughTransit(
       `the reply goes to ${back.networkId}, not to ${clientText}`,
       ret.steps.at(-1)?.rule,
     );
-  const exit = subnetInZone(topo, back, client.subnet.zone) ?? topo.subnet(back.subnetIds[0]);
-  if (!exit) {
-    w.notModelled.push(`subnets of attachment ${back.id} are not in the inputs`);
-    return;
-  }
-  const exitTable = topo.routeTableOf(exit);
-  const inner = exitTable ? lookupRoute(topo, exitTable, client.ip) : undefined;
-  if (exitTable && (!inner?.route || inner.route.state === 'blackhole'))
-    return ret.block({
-      kind: 'route',
-      decidedBy: 'route',
-      resource: exitTable.id,
-      action: inner?.route ? 'blackhole' : 'no-route',
-      ...(inner?.route ? { rule: `${inner.matched} -> blackhole` } : {}),
-      note: `inside ${back.networkId}, the attachment subnet's table drops ${clientText}`,
-    });
-  if (inner?.route?.target.kind !== 'local') {
-    w.notModelled.push(
-      `routing inside ${back.networkId} from the attachment subnet (${exitTable?.id ?? 'no table'}) is not modelled yet`,
-    );
-    return;
-  }
+  const exit = entrySubnet(w, ret, back, client.subnet.zone, client.ip);
+  if (!exit) return;
   if (!naclsToward(topo, ret, false, client.subnet, exit, responder.ip, client.ip, reply) || ret.blocked)
     return;
   ret.add({ kind: 'delivered', decidedBy: 'endpoint', resource: client.endpoint.id, action: 'allowed' });

@@ -1,10 +1,13 @@
 import {
   formatIp,
   type IpAddress,
+  type Subnet,
   type TransitAttachment,
   type TransitRouteTable,
 } from '../../model/index.js';
 import type { Leg } from './leg.js';
+import { lookupRoute } from './routes.js';
+import { subnetInZone } from './transit-attachments.js';
 import { lookupTransit, type TransitLookup, tableOf } from './transit-routes.js';
 import type { Walk } from './walk.js';
 
@@ -95,4 +98,42 @@ export function vpcExit(
     l = lookupTransit(w.topo, next, dst);
     leg.uncertain.push(...l.uncertain);
   }
+}
+
+/**
+ * Where a packet leaving the gateway enters the VPC of `att` toward `dst` (cloud-semantics §1.5-8): the
+ * attachment subnet of the destination's zone (else its first), whose own table must route `dst`
+ * locally. Blocks where that table drops it; notes any other onward route as not modelled.
+ */
+export function entrySubnet(
+  w: Walk,
+  leg: Leg,
+  att: TransitAttachment,
+  zone: string | undefined,
+  dst: IpAddress,
+): Subnet | undefined {
+  const { topo } = w;
+  const entry = subnetInZone(topo, att, zone) ?? topo.subnet(att.subnetIds[0]);
+  if (!entry) {
+    w.notModelled.push(`subnets of attachment ${att.id} are not in the inputs`);
+    return undefined;
+  }
+  const table = topo.routeTableOf(entry);
+  const inner = table ? lookupRoute(topo, table, dst) : undefined;
+  if (table && (!inner?.route || inner.route.state === 'blackhole'))
+    return leg.block({
+      kind: 'route',
+      decidedBy: 'route',
+      resource: table.id,
+      action: inner?.route ? 'blackhole' : 'no-route',
+      ...(inner?.route ? { rule: `${inner.matched} -> blackhole` } : {}),
+      note: `inside ${att.networkId}, the attachment subnet's table drops ${formatIp(dst.family, dst.value)}`,
+    });
+  if (inner?.route?.target.kind !== 'local') {
+    w.notModelled.push(
+      `routing inside ${att.networkId} from the attachment subnet (${table?.id ?? 'no table'}) is not modelled yet`,
+    );
+    return undefined;
+  }
+  return entry;
 }

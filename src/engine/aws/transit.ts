@@ -9,11 +9,10 @@ import {
 import { securityGroupVerdict } from './filters.js';
 import { ephemeralPorts, replyOf } from './reply.js';
 import { walkReply } from './return-walk.js';
-import { lookupRoute } from './routes.js';
 import { attachmentOf, naclsToward, subnetInZone } from './transit-attachments.js';
-import { vpcExit } from './transit-hop.js';
+import { entrySubnet, vpcExit } from './transit-hop.js';
 import { lookupTransit, tableOf } from './transit-routes.js';
-import { groupsOf, type Walk } from './walk.js';
+import { groupsOf, landing, type Walk } from './walk.js';
 
 /**
  * Through a transit gateway between VPC attachments (cloud-semantics §1.5): the source VPC's attachment
@@ -72,41 +71,12 @@ export function viaTransitGateway(
   fwd.uncertain.push(...look.uncertain);
   const dstAtt = vpcExit(w, fwd, table, dst, look);
   if (!dstAtt?.networkId) return;
-  const dstText = formatIp(dst.family, dst.value);
-  const dstSubnet = topo.subnetAt(dstAtt.networkId, dst);
-  const dstEni = topo.endpointsAt(dstText, dstAtt.networkId)[0];
-  if (!dstSubnet || !dstEni)
-    return fwd.block({
-      kind: 'dropped',
-      decidedBy: 'endpoint',
-      resource: dstText,
-      action: 'no-route',
-      note: dstSubnet ? 'no interface owns this address' : 'no subnet holds this address',
-    });
-  const dstEntry = subnetInZone(topo, dstAtt, dstSubnet.zone) ?? topo.subnet(dstAtt.subnetIds[0]);
-  if (!dstEntry) {
-    w.notModelled.push(`subnets of attachment ${dstAtt.id} are not in the inputs`);
-    return;
-  }
-  // Entering the VPC, the attachment subnet's own table routes the packet (§1.5-8).
-  const entryTable = topo.routeTableOf(dstEntry);
-  const inner = entryTable ? lookupRoute(topo, entryTable, dst) : undefined;
-  if (inner?.route?.state === 'blackhole' || (entryTable && !inner?.route))
-    // A blackhole or no route at all in the attachment subnet's table drops the packet there: certain.
-    return fwd.block({
-      kind: 'route',
-      decidedBy: 'route',
-      resource: entryTable!.id,
-      action: inner?.route ? 'blackhole' : 'no-route',
-      ...(inner?.route ? { rule: `${inner.matched} -> blackhole` } : {}),
-      note: `inside ${dstAtt.networkId}, the attachment subnet's table drops ${dstText}`,
-    });
-  if (inner?.route?.target.kind !== 'local' || inner.route.state !== 'active') {
-    w.notModelled.push(
-      `routing inside ${dstAtt.networkId} from the attachment subnet (${entryTable?.id ?? 'no table'}) is not modelled yet`,
-    );
-    return;
-  }
+  const _dstText = formatIp(dst.family, dst.value);
+  const landed = landing(w, dstAtt.networkId, dst);
+  if (!landed) return;
+  const { subnet: dstSubnet, eni: dstEni } = landed;
+  const dstEntry = entrySubnet(w, fwd, dstAtt, dstSubnet.zone, dst);
+  if (!dstEntry) return;
   c = naclsToward(topo, fwd, false, dstSubnet, dstEntry, srcIp, dst, c);
   if (!c || fwd.blocked) return;
   c = fwd.narrow(securityGroupVerdict(topo, dstEni, 'ingress', srcIp), 'security-group', groupsOf(dstEni), c);

@@ -2,7 +2,7 @@ import { type ConnectionSet, formatIp, type IpAddress, IpSet } from '../../model
 import { naclVerdict, securityGroupVerdict } from './filters.js';
 import { ephemeralPorts, replyOf } from './reply.js';
 import { lookupRoute } from './routes.js';
-import { groupsOf, type Walk } from './walk.js';
+import { groupsOf, landing, type Walk } from './walk.js';
 
 /**
  * A packet routed to a virtual private gateway (cloud-semantics §1.3; Batfish test-public-private-
@@ -68,7 +68,7 @@ export function fromVpnGateway(
     w.notModelled.push(`${vgwId} has an edge-associated route table (gateway route table), not modelled yet`);
     return;
   }
-  const dstText = formatIp(dst.family, dst.value);
+  const _dstText = formatIp(dst.family, dst.value);
   if (!topo.inNetwork(network, dst))
     return fwd.block({
       kind: 'gateway',
@@ -84,16 +84,9 @@ export function fromVpnGateway(
     action: 'forwarded',
     note: `into ${network}`,
   });
-  const dstSubnet = topo.subnetAt(network, dst);
-  const dstEni = topo.endpointsAt(dstText, network)[0];
-  if (!dstSubnet || !dstEni)
-    return fwd.block({
-      kind: 'dropped',
-      decidedBy: 'endpoint',
-      resource: dstText,
-      action: 'no-route',
-      note: dstSubnet ? 'no interface owns this address' : 'no subnet holds this address',
-    });
+  const landed = landing(w, network, dst);
+  if (!landed) return;
+  const { subnet: dstSubnet, eni: dstEni } = landed;
   const acl = topo.naclOf(dstSubnet);
   let c: ConnectionSet | undefined = conns;
   if (acl) c = fwd.narrow(naclVerdict(topo, acl, 'ingress', src), 'network-acl', acl.id, c);
