@@ -220,22 +220,12 @@ describe('rampart reach to a load balancer (a hop: listener, node, new connectio
 
 describe('rampart reach from the customer side of a VPN gateway', () => {
   const vpcDir = join(cloudConformance, 'batfish-aws-snapshots', 'test-public-private-subnet');
+  /** `reach` on the snapshot, tcp/22, from `from` to `to`. */
+  const ssh = (from: string, to: string, ...more: string[]) =>
+    runCli('reach', vpcDir, '--from', from, '--to', to, '--protocol', 'tcp', '--port', '22', ...more);
 
   it('vgw-…@address enters the VPC through the gateway; the reply must route back to it', async () => {
-    const r = await runCli(
-      'reach',
-      vpcDir,
-      '--from',
-      'vgw-070087240d6fa2989@19.168.3.3',
-      '--to',
-      '10.0.1.204',
-      '--protocol',
-      'tcp',
-      '--port',
-      '22',
-      '--format',
-      'json',
-    );
+    const r = await ssh('vgw-070087240d6fa2989@19.168.3.3', '10.0.1.204', '--format', 'json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as { verdict: string; return: { resource: string; action: string }[] };
     expect(j.verdict).toBe('allowed');
@@ -245,20 +235,7 @@ describe('rampart reach from the customer side of a VPN gateway', () => {
       'vgw-070087240d6fa2989 allowed',
     ]);
     // The public subnet sends the reply to the internet gateway instead: blocked on the return leg.
-    const pub = await runCli(
-      'reach',
-      vpcDir,
-      '--from',
-      'vgw-070087240d6fa2989',
-      '--to',
-      '10.0.0.47',
-      '--protocol',
-      'tcp',
-      '--port',
-      '22',
-      '--format',
-      'json',
-    );
+    const pub = await ssh('vgw-070087240d6fa2989', '10.0.0.47', '--format', 'json');
     expect(JSON.parse(pub.out).blockedAt).toEqual({
       kind: 'route',
       resource: 'rtb-0d20fcae075afe460',
@@ -268,18 +245,7 @@ describe('rampart reach from the customer side of a VPN gateway', () => {
   });
 
   it('an unknown gateway is a usage error with close matches', async () => {
-    const r = await runCli(
-      'reach',
-      vpcDir,
-      '--from',
-      'vgw-nope',
-      '--to',
-      '10.0.1.204',
-      '--protocol',
-      'tcp',
-      '--port',
-      '22',
-    );
+    const r = await ssh('vgw-nope', '10.0.1.204');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no VPN gateway "vgw-nope" in the inputs[\s\S]*vgw-070087240d6fa2989/);
   });
