@@ -521,27 +521,8 @@ describe('engine vs independent simulator (random small estates)', () => {
         const b =
           y % 2 === 0 && sameVpc.length > 0 ? sameVpc[(y >> 1) % sameVpc.length]! : enis[y % enis.length]!;
         if (a.id === b.id) return;
-        const expected = simulate(estate, a, b, port);
-        const v = evaluateFlow(topo, {
-          source: { kind: 'endpoint', endpoint: a },
-          destination: parseIp(b.privateIps[0]!)!,
-          connections: ConnectionSet.tcp(PortSet.of(port)),
-        });
-        const got =
-          v.verdict === 'allowed'
-            ? 'allowed'
-            : v.verdict === 'blocked'
-              ? `blocked-${v.blockedAt!.direction}`
-              : `unknown: ${v.uncertain.join('; ')}`;
-        expect(got).toBe(expected);
-        // A reply that comes back by another way than the request went (cloud-semantics §1.5-9).
-        const ways = (steps: readonly { kind: string }[]) =>
-          steps.some((st) => st.kind === 'peering')
-            ? 'peering'
-            : steps.some((st) => st.kind === 'transit')
-              ? 'tgw'
-              : 'local';
-        if (v.return.length > 0 && ways(v.forward) !== ways(v.return)) seen.asymmetric++;
+        const { expected, v } = compare(topo, a, b, port);
+        if (asymmetric(v)) seen.asymmetric++;
         seen[expected === 'allowed' ? 'allowed' : expected === 'blocked-forward' ? 'forward' : 'return']++;
         if (process.env.ORACLE_DEBUG)
           process.stdout.write(`${a.id} -> ${b.id}:${port} ${expected} ${JSON.stringify(v.blockedAt)}\n`);
