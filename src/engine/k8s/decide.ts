@@ -3,12 +3,8 @@ import { type Isolation, isolationOf, policyNameOf, ruleNumberOf } from './isola
 import { type Party, ruleMatches } from './peers.js';
 import { PodConns } from './pod-conns.js';
 import { portsToward } from './rule-ports.js';
-import { inScope, selects } from './selectors.js';
-import type { ClusterView, Pod } from './view.js';
 
-export function appliesTo(p: PodPolicy, pod: Pod): boolean {
-  return inScope(p.subject.namespaces, pod) && selects(p.subject.pods, pod.labels);
-}
+import type { ClusterView, Pod } from './view.js';
 
 /** One side of a connection: the subject pod's egress (toward `other`) or ingress (from `other`). */
 export interface Side {
@@ -96,24 +92,18 @@ export function admitted(view: ClusterView, side: Side, why?: Reason[]): PodConn
     : { allowed: PodConns.none(), undecided: PodConns.all() };
   let rest = admin.undecided;
   if (rest.isEmpty()) return admin.allowed;
-  const isolating: PodPolicy[] = [];
+  const isolating = applying.networkPolicies.filter((p) => p.isolates.includes(side.direction));
   let allows = PodConns.none();
   let denies = PodConns.none();
   for (const p of applying.networkPolicies) {
-    if (p.isolates.includes(side.direction)) isolating.push(p);
     for (const r of p.rules) {
       if (r.direction !== side.direction || !ruleMatches(view, r, side.other)) continue;
       const c = portsToward(r.ports, side.dst);
       if (r.action === 'deny') denies = denies.union(c);
       else allows = allows.union(c);
       const part = c.intersect(rest);
-      if (
-        why &&
-        !part.isEmpty() &&
-        (r.action === 'deny' ||
-          p.isolates.includes(side.direction) ||
-          isolatedBy(applying.networkPolicies, side))
-      )
+      // Allows only explain something where the pod is isolated; denies always do.
+      if (why && !part.isEmpty() && (r.action === 'deny' || isolating.length > 0))
         why.push({
           conns: part,
           verdict: r.action === 'deny' ? 'denied' : 'allowed',
@@ -144,8 +134,4 @@ export function admitted(view: ClusterView, side: Side, why?: Reason[]): PodConn
   if (why && !baseline.undecided.isEmpty())
     why.push({ conns: baseline.undecided, verdict: 'allowed', tier: 'default' });
   return admin.allowed.union(baseline.allowed).union(baseline.undecided);
-}
-
-function isolatedBy(policies: readonly PodPolicy[], side: Side): boolean {
-  return policies.some((p) => p.isolates.includes(side.direction));
 }

@@ -16,7 +16,6 @@
 import { type Direction, PortSet } from '../../model/index.js';
 import { workloadPeer } from './connectivity.js';
 import type { ConnEdge, Connlist, ExposureSection, K8sPeer } from './connlist.js';
-import { appliesTo } from './decide.js';
 import { portsFor, UNKNOWN_TARGET } from './exposure-ports.js';
 import { isProtected, type TierSide, tieredAdmits } from './exposure-tiers.js';
 import type { Focus } from './focus.js';
@@ -30,6 +29,7 @@ import {
   representatives,
   ruleNamesRepresentative,
 } from './representative.js';
+import { appliesTo } from './selectors.js';
 import type { ClusterView, Pod } from './view.js';
 
 export const ENTIRE_CLUSTER: K8sPeer = { kind: 'entire-cluster', text: 'entire-cluster' };

@@ -12,7 +12,7 @@ export type {
   MtlsStatus,
   NamedPortRef,
 } from './connlist.js';
-export { admitted, appliesTo, type Reason, type Side } from './decide.js';
+export { admitted, type Reason, type Side } from './decide.js';
 export { explainAll, explainPair, type PairExplanation } from './explain.js';
 export { bySystemDefault, type ExplainGroup, explainGroups, type SideAccount } from './explain-groups.js';
 export { ENTIRE_CLUSTER, exposureSectionOf } from './exposure.js';
@@ -34,5 +34,5 @@ export { K8S_PORTS, POD_PROTOCOLS, PodConns } from './pod-conns.js';
 export { PodMap } from './pod-map.js';
 export { type Representative, representatives } from './representative.js';
 export { namespaceText, podText, selectorText } from './selector-text.js';
-export { selects } from './selectors.js';
+export { appliesTo, selects } from './selectors.js';
 export { ClusterView, DEFAULT_CNI, type Pod, type ViewGranularity } from './view.js';

@@ -1,4 +1,4 @@
-import type { LabelSelector, NamespaceScope } from '../../model/index.js';
+import type { LabelSelector, NamespaceScope, PodPolicy } from '../../model/index.js';
 import type { Labels, Pod } from './pod.js';
 
 export type { Labels } from './pod.js';
@@ -37,4 +37,9 @@ export function isEmptySelector(sel: LabelSelector): boolean {
 /** Whether a pod's namespace is in scope: the named one, or one whose labels the selector matches. */
 export function inScope(scope: NamespaceScope, pod: Pod): boolean {
   return scope.kind === 'name' ? pod.namespace === scope.name : selects(scope.selector, pod.nsLabels);
+}
+
+/** Whether a policy's subject is this pod: its namespace in scope and its labels selected. */
+export function appliesTo(p: PodPolicy, pod: Pod): boolean {
+  return inScope(p.subject.namespaces, pod) && selects(p.subject.pods, pod.labels);
 }

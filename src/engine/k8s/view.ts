@@ -1,7 +1,7 @@
 import type { CniProfile, Estate, Namespace, PodPolicy } from '../../model/index.js';
 import type { Pod } from './pod.js';
 import { enginePods, type ViewGranularity } from './pod-level.js';
-import { inScope, type Labels, selects } from './selectors.js';
+import { appliesTo, type Labels } from './selectors.js';
 
 export type { Pod } from './pod.js';
 export type { ViewGranularity } from './pod-level.js';
@@ -85,8 +85,7 @@ export class ClusterView {
   applying(pod: Pod): Applying {
     let a = this.#applying[pod.index];
     if (!a) {
-      const mine = (p: PodPolicy) =>
-        inScope(p.subject.namespaces, pod) && selects(p.subject.pods, pod.labels);
+      const mine = (p: PodPolicy) => appliesTo(p, pod);
       // Namespaced policies are looked up by the pod's namespace, the others checked one by one.
       const { byNamespace, clusterWide } = this.#npIndex();
       const local = byNamespace.get(pod.namespace) ?? [];

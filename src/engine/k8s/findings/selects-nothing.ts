@@ -5,7 +5,7 @@
  * workload meant to be protected is not.
  */
 import type { PodPolicy } from '../../../model/index.js';
-import { appliesTo } from '../decide.js';
+import { appliesTo } from '../selectors.js';
 import type { ClusterView } from '../view.js';
 import {
   byId,
