@@ -1,5 +1,4 @@
-import { cniByName, diagnosticJson, type Focus, k8sConnlist, UsageError } from '../../app/index.js';
-import type { PodProtocol } from '../../model/index.js';
+import { cniByName, type Focus, k8sConnlist, UsageError } from '../../app/index.js';
 import {
   type ConnlistRenderOptions,
   renderCniProfileText,
@@ -8,10 +7,10 @@ import {
   renderConnlistJson,
   renderConnlistMd,
   renderConnlistTxt,
-  renderDiagnosticsText,
   renderExplainNetpol,
   renderExplainText,
 } from '../../report/index.js';
+import { inputExitCode, printDiagnostics } from '../diagnostics.js';
 import type { Output } from '../output.js';
 
 export const connlistFormats = ['txt', 'json', 'csv', 'md', 'dot'] as const;
@@ -40,7 +39,9 @@ export interface ConnlistCliOptions {
 }
 
 /** `tcp-8080` (netpol-analyzer's --focus-conn syntax) to a protocol and port. */
-function parseFocusConn(text: string): { protocol: PodProtocol; port: number } {
+type FocusConn = NonNullable<Focus['conn']>;
+
+function parseFocusConn(text: string): FocusConn {
   const m = /^(tcp|udp|sctp)-(\d{1,5})$/i.exec(text);
   const port = m ? Number(m[2]) : Number.NaN;
   if (!m || port < 1 || port > 65535)
@@ -49,7 +50,7 @@ function parseFocusConn(text: string): { protocol: PodProtocol; port: number } {
       `--focus-conn "${text}" is not <protocol>-<port>`,
       'For example --focus-conn tcp-8080 or udp-53.',
     );
-  return { protocol: m[1]!.toUpperCase() as PodProtocol, port };
+  return { protocol: m[1]!.toUpperCase() as FocusConn['protocol'], port };
 }
 
 /**
@@ -112,7 +113,6 @@ export async function runK8sConnlist(
         : renderExplainText(answer.explanations),
   );
   io.err(renderCniProfileText(answer.cni, answer.cniEvidence));
-  const shown = answer.diagnostics.filter((d) => d.severity !== 'unsupported');
-  if (shown.length > 0) io.err(renderDiagnosticsText(shown.map(diagnosticJson), 50));
-  return answer.diagnostics.some((d) => d.severity === 'fatal' || d.severity === 'error') ? 2 : 0;
+  printDiagnostics(io, answer.diagnostics, 50);
+  return inputExitCode(answer.diagnostics);
 }

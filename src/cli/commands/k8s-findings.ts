@@ -1,10 +1,6 @@
 import { cniByName, diagnosticJson, k8sFindingsOf } from '../../app/index.js';
-import {
-  renderCniProfileText,
-  renderDiagnosticsText,
-  renderK8sFindingsJson,
-  renderK8sFindingsText,
-} from '../../report/index.js';
+import { renderCniProfileText, renderK8sFindingsJson, renderK8sFindingsText } from '../../report/index.js';
+import { inputExitCode, printDiagnostics } from '../diagnostics.js';
 import type { Output } from '../output.js';
 
 export const k8sFindingsFormats = ['text', 'json'] as const;
@@ -41,10 +37,9 @@ export async function runK8sFindings(
   else {
     io.out(renderK8sFindingsText(answer.findings));
     io.err(renderCniProfileText(answer.cni, answer.cniEvidence));
-    const shown = answer.diagnostics.filter((d) => d.severity !== 'unsupported');
-    if (shown.length > 0) io.err(renderDiagnosticsText(shown.map(diagnosticJson), 50));
+    printDiagnostics(io, answer.diagnostics, 50);
   }
-  if (answer.diagnostics.some((d) => d.severity === 'fatal' || d.severity === 'error')) return 2;
+  if (inputExitCode(answer.diagnostics) === 2) return 2;
   if (o.failOn === 'none') return 0;
   const limit = failOnLevels.indexOf(o.failOn);
   return answer.findings.some((f) => failOnLevels.indexOf(f.severity) <= limit) ? 1 : 0;

@@ -1,6 +1,7 @@
 import { defaultLimits, type ScanResult, scan, toolVersion } from '../../app/index.js';
 import type { ScanResultJson } from '../../contract/index.js';
 import { renderDiagnosticsText, renderInventoryText } from '../../report/index.js';
+import { inputExitCode } from '../diagnostics.js';
 import type { Output } from '../output.js';
 
 export interface ScanOptions {
@@ -14,7 +15,7 @@ export const scanFormats = ['text', 'json'] as const;
 
 /** Exit code: 2 when some input could not be read or was invalid, else 0 (findings come later). */
 export function scanExitCode(result: ScanResult): number {
-  return result.diagnostics.some((d) => d.severity === 'fatal' || d.severity === 'error') ? 2 : 0;
+  return inputExitCode(result.diagnostics);
 }
 
 export function renderScan(result: ScanResult, format: string, maxDiagnostics = 50): string {
