@@ -13,7 +13,7 @@
  *   admin policy cuts out of the entire-cluster exposure gets its own, smaller, line.
  * - A workload that shows up at all also shows its lines with external addresses from the map.
  */
-import { type Direction, PortSet } from '../../model/index.js';
+import { type Direction, type PodPolicy, PortSet } from '../../model/index.js';
 import { workloadPeer } from './connectivity.js';
 import type { ConnEdge, Connlist, ExposureSection, K8sPeer } from './connlist.js';
 import { portsFor, UNKNOWN_TARGET } from './exposure-ports.js';
@@ -29,10 +29,23 @@ import {
   representatives,
   ruleNamesRepresentative,
 } from './representative.js';
-import { appliesTo } from './selectors.js';
 import type { ClusterView, Pod } from './view.js';
 
 export const ENTIRE_CLUSTER: K8sPeer = { kind: 'entire-cluster', text: 'entire-cluster' };
+
+const applying = new WeakMap<Pod, (p: PodPolicy) => boolean>();
+
+/** Whether a policy selects `w`, from the view's per-pod list (computed once) instead of every policy. */
+function applyingTo(view: ClusterView, w: Pod): (p: PodPolicy) => boolean {
+  let f = applying.get(w);
+  if (!f) {
+    const a = view.applying(w);
+    const mine = new Set<PodPolicy>([...a.admin, ...a.networkPolicies, ...a.baseline]);
+    f = (p) => mine.has(p);
+    applying.set(w, f);
+  }
+  return f;
+}
 
 /** One exposure line: the workload, the peer beyond the input, and the connections. */
 interface Item {
@@ -44,7 +57,7 @@ interface Item {
 function entireCluster(view: ClusterView, w: Pod, direction: Direction): NamedConns {
   return tieredAdmits(view, {
     direction,
-    applies: (p) => appliesTo(p, w),
+    applies: applyingTo(view, w),
     names: (r) => r.peers.some(namesEntireCluster),
     // egress: no destination to resolve names on; ingress: the workload is the destination
     ports: (r) =>
@@ -65,7 +78,7 @@ function withRepresentative(
   const target = direction === 'egress' ? UNKNOWN_TARGET : ({ kind: 'pod', pod: w } as const);
   const own: TierSide = {
     direction,
-    applies: (p) => appliesTo(p, w),
+    applies: applyingTo(view, w),
     names: (r) => ruleNamesRepresentative(r, rep),
     ports: (r) => portsFor(r.ports, target),
   };
@@ -97,7 +110,7 @@ function itemsOf(
   direction: Direction,
   focus: FocusConn | undefined,
 ): { items: Item[]; unprotected: boolean } {
-  if (!isProtected(view, (p) => appliesTo(p, w), direction))
+  if (!isProtected(view, applyingTo(view, w), direction))
     return { items: [{ peer: ENTIRE_CLUSTER, conns: NamedConns.all() }], unprotected: true };
   const items: Item[] = [];
   const wide = entireCluster(view, w, direction);
@@ -145,6 +158,18 @@ export function exposureSectionOf(view: ClusterView, connlist: Connlist, focus: 
     !focus.workloads?.length || focus.workloads.some((n) => n === p.name || n === `${p.namespace}/${p.name}`);
   const external = (e: ConnEdge) =>
     !focus.conn || e.conns.ports(focus.conn.protocol).contains(focus.conn.port);
+  // The map's external lines of each workload, in map order, found once.
+  const outside = { egress: new Map<string, ConnEdge[]>(), ingress: new Map<string, ConnEdge[]>() };
+  const add = (m: Map<string, ConnEdge[]>, key: string, e: ConnEdge) => {
+    const list = m.get(key);
+    if (list) list.push(e);
+    else m.set(key, [e]);
+  };
+  for (const e of connlist.edges) {
+    if (!external(e)) continue;
+    if (e.dst.kind === 'external') add(outside.egress, e.src.text, e);
+    else if (e.src.kind === 'external') add(outside.ingress, e.dst.text, e);
+  }
   for (const w of view.pods) {
     const me = workloadPeer(w);
     if (!focused(me)) continue;
@@ -155,13 +180,8 @@ export function exposureSectionOf(view: ClusterView, connlist: Connlist, focus: 
     for (const i of inn.items) ingress.push(edgeOf(i.peer, me, i.conns));
     if (out.unprotected) unprotected.push({ workload: me, direction: 'egress' });
     if (inn.unprotected) unprotected.push({ workload: me, direction: 'ingress' });
-    for (const e of connlist.edges) {
-      if (!external(e)) continue;
-      if (e.src.text === me.text && e.dst.kind === 'external' && focus.direction !== 'ingress')
-        egress.push(e);
-      if (e.dst.text === me.text && e.src.kind === 'external' && focus.direction !== 'egress')
-        ingress.push(e);
-    }
+    if (focus.direction !== 'ingress') egress.push(...(outside.egress.get(me.text) ?? []));
+    if (focus.direction !== 'egress') ingress.push(...(outside.ingress.get(me.text) ?? []));
   }
   return { egress, ingress, unprotected };
 }
