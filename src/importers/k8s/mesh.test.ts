@@ -100,7 +100,9 @@ metadata: {name: ap, namespace: shop}
 spec: {selector: {matchLabels: {version: 2}}, action: ALLOW}
 `,
     });
-    expect(e.get('mesh-policy', 'k8s/shop/PeerAuthentication/pa')?.mtlsMode).toBeUndefined();
+    // The policy stays, without the invalid mode.
+    expect(e.get('mesh-policy', 'k8s/shop/PeerAuthentication/pa')).toBeDefined();
+    expect(e.get('mesh-policy', 'k8s/shop/PeerAuthentication/pa')).not.toHaveProperty('mtlsMode');
     expect(e.get('mesh-policy', 'k8s/shop/AuthorizationPolicy/ap')).toBeUndefined();
     expect(codes(e.diagnostics)).toEqual([
       `error IMPORT_K8S_INVALID_VALUE ${F}:4:21 /spec/mtls/mode`,

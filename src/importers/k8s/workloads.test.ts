@@ -158,8 +158,10 @@ describe('services', () => {
       clusterIps: [],
       serviceType: 'ClusterIP',
     });
-    expect(e.get('service', 'k8s/default/Service/headless')?.selector).toBeUndefined();
-    expect(e.get('service', 'k8s/default/Service/bad')?.selector).toBeUndefined();
+    expect(e.get('service', 'k8s/default/Service/headless')).not.toHaveProperty('selector');
+    // The service stays, without the invalid selector.
+    expect(e.get('service', 'k8s/default/Service/bad')).toBeDefined();
+    expect(e.get('service', 'k8s/default/Service/bad')).not.toHaveProperty('selector');
     expect(codes(e.diagnostics)).toEqual([
       `error IMPORT_K8S_INVALID_VALUE ${F}:21:14 /spec/type`,
       `error IMPORT_K8S_SELECTOR ${F}:21:35 /spec/selector/v`,
