@@ -1,4 +1,5 @@
 import { fixedSource, type Locator } from '../../model/index.js';
+import { boundedBody } from './bounded-body.js';
 import { JsonLocator } from './json-locator.js';
 import { inspectValue } from './json-scan.js';
 import { syntaxErrorOffset } from './json-syntax.js';
@@ -24,17 +25,8 @@ export function parseJsonDocument(
   sink: DiagnosticSink,
   limits: InputLimits = defaultLimits,
 ): JsonDocument | undefined {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.length > limits.maxBytes) {
-    sink.report(
-      'fatal',
-      'IMPORT_FILE_TOO_LARGE',
-      fixedSource(file, '', 0, 0),
-      `file is ${body.length} bytes, over the ${limits.maxBytes}-byte limit`,
-      'Split the export, or raise the limit with --max-file-bytes.',
-    );
-    return undefined;
-  }
+  const body = boundedBody(file, text, sink, limits);
+  if (body === undefined) return undefined;
   let value: unknown;
   try {
     value = JSON.parse(body);

@@ -1,5 +1,6 @@
 import { type Document, isScalar, type LineCounter } from 'yaml';
 import { fixedSource, type SourceRef } from '../../model/index.js';
+import { boundedBody } from './bounded-body.js';
 import type { JsonDocument } from './json-document.js';
 import { inspectValue } from './json-scan.js';
 import { defaultLimits, type InputLimits } from './limits.js';
@@ -32,17 +33,8 @@ export function parseYamlDocuments(
   sink: DiagnosticSink,
   limits: InputLimits = defaultLimits,
 ): JsonDocument[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.length > limits.maxBytes) {
-    sink.report(
-      'fatal',
-      'IMPORT_FILE_TOO_LARGE',
-      fixedSource(file, '', 0, 0),
-      `file is ${body.length} bytes, over the ${limits.maxBytes}-byte limit`,
-      'Split the file, or raise the limit with --max-file-bytes.',
-    );
-    return [];
-  }
+  const body = boundedBody(file, text, sink, limits);
+  if (body === undefined) return [];
   try {
     return readStream(file, body, sink, limits);
   } catch (err) {
