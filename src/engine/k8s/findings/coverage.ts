@@ -6,7 +6,7 @@ import type { Direction, PodPeer, PodPolicy, PodPolicyRule } from '../../../mode
 import type { Pod } from '../pod.js';
 import { isEmptySelector } from '../selectors.js';
 import type { ClusterView } from '../view.js';
-import { byId, scopeHas } from './finding.js';
+import { byId, podsIn, scopeHas, workloadNamespaces } from './finding.js';
 
 /** Platform namespaces, managed by the distribution: the default-deny and unprotected findings skip them. */
 export function isSystemNamespace(ns: string): boolean {
@@ -93,4 +93,27 @@ export function defaultDenyOf(view: ClusterView, ns: string, direction: Directio
     const pods = denies.some((r) => r.peers.some(allPods));
     return pods && (direction === 'ingress' || denies.some((r) => r.peers.some(allAddresses)));
   });
+}
+
+/** One judged namespace in one direction: its workloads, split by whether a policy guards them. */
+export interface NamespaceCoverage {
+  readonly ns: string;
+  readonly direction: Direction;
+  readonly pods: readonly Pod[];
+  readonly guarded: readonly Pod[];
+  readonly open: readonly Pod[];
+}
+
+/** Every non-platform namespace holding workloads, per direction: the ground of the default-deny and unprotected findings. */
+export function namespaceCoverage(view: ClusterView): NamespaceCoverage[] {
+  const out: NamespaceCoverage[] = [];
+  for (const ns of workloadNamespaces(view)) {
+    if (isSystemNamespace(ns)) continue;
+    const pods = podsIn(view, ns);
+    for (const direction of ['ingress', 'egress'] as const) {
+      const guarded = pods.filter((p) => guarding(view, p, direction).length > 0);
+      out.push({ ns, direction, pods, guarded, open: pods.filter((p) => !guarded.includes(p)) });
+    }
+  }
+  return out;
 }

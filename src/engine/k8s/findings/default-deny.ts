@@ -7,16 +7,14 @@
  */
 import type { Direction } from '../../../model/index.js';
 import type { ClusterView } from '../view.js';
-import { defaultDenyOf, guarding, isSystemNamespace } from './coverage.js';
+import { defaultDenyOf, namespaceCoverage } from './coverage.js';
 import {
   count,
   type FindingKind,
   finding,
   type K8sFinding,
   listText,
-  podsIn,
   sortedTexts,
-  workloadNamespaces,
   workloadText,
 } from './finding.js';
 
@@ -49,31 +47,26 @@ export function openText(direction: Direction, n: number): string {
 
 export function defaultDenyFindings(view: ClusterView): K8sFinding[] {
   const out: K8sFinding[] = [];
-  for (const ns of workloadNamespaces(view)) {
-    if (isSystemNamespace(ns)) continue;
-    const pods = podsIn(view, ns);
-    for (const direction of ['ingress', 'egress'] as const) {
-      if (defaultDenyOf(view, ns, direction)) continue;
-      const open = sortedTexts(
-        pods.filter((p) => guarding(view, p, direction).length === 0).map(workloadText),
-      );
-      const head = `${ns} has no default-deny ${direction} policy`;
-      const message =
-        open.length === pods.length
-          ? `${head} and no policy selects its workloads for ${direction}: ${listText(open)} ${openText(direction, open.length)}`
-          : open.length > 0
-            ? `${head}: ${open.length} of its ${count(pods.length, 'workload')} ${open.length === 1 ? 'is' : 'are'} selected by no ${direction} policy (reported apart), and workloads added later will be open too`
-            : `${head}: ${pods.length === 1 ? 'its only workload' : `each of its ${pods.length} workloads`} is selected by an ${direction} policy today, but a workload added later will be open`;
-      out.push(
-        finding(
-          direction === 'ingress' ? NO_DEFAULT_DENY_INGRESS : NO_DEFAULT_DENY_EGRESS,
-          open.length === pods.length ? [ns, ...open] : [ns],
-          message,
-          view.namespaceObjects.get(ns)?.source,
-          { workloads: pods.length, unprotected: open },
-        ),
-      );
-    }
+  for (const c of namespaceCoverage(view)) {
+    const { ns, direction, pods } = c;
+    if (defaultDenyOf(view, ns, direction)) continue;
+    const open = sortedTexts(c.open.map(workloadText));
+    const head = `${ns} has no default-deny ${direction} policy`;
+    const message =
+      open.length === pods.length
+        ? `${head} and no policy selects its workloads for ${direction}: ${listText(open)} ${openText(direction, open.length)}`
+        : open.length > 0
+          ? `${head}: ${open.length} of its ${count(pods.length, 'workload')} ${open.length === 1 ? 'is' : 'are'} selected by no ${direction} policy (reported apart), and workloads added later will be open too`
+          : `${head}: ${pods.length === 1 ? 'its only workload' : `each of its ${pods.length} workloads`} is selected by an ${direction} policy today, but a workload added later will be open`;
+    out.push(
+      finding(
+        direction === 'ingress' ? NO_DEFAULT_DENY_INGRESS : NO_DEFAULT_DENY_EGRESS,
+        open.length === pods.length ? [ns, ...open] : [ns],
+        message,
+        view.namespaceObjects.get(ns)?.source,
+        { workloads: pods.length, unprotected: open },
+      ),
+    );
   }
   return out;
 }

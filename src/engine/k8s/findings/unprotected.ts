@@ -4,7 +4,7 @@
  * Where none is, the namespace finding (no default-deny) already names every workload.
  */
 import type { ClusterView } from '../view.js';
-import { guarding, isSystemNamespace } from './coverage.js';
+import { namespaceCoverage } from './coverage.js';
 import { openText } from './default-deny.js';
 import {
   count,
@@ -12,9 +12,7 @@ import {
   finding,
   type K8sFinding,
   listText,
-  podsIn,
   sortedTexts,
-  workloadNamespaces,
   workloadText,
 } from './finding.js';
 
@@ -38,27 +36,20 @@ export const UNPROTECTED_EGRESS: FindingKind = {
 
 export function unprotectedFindings(view: ClusterView): K8sFinding[] {
   const out: K8sFinding[] = [];
-  for (const ns of workloadNamespaces(view)) {
-    if (isSystemNamespace(ns)) continue;
-    const pods = podsIn(view, ns);
-    for (const direction of ['ingress', 'egress'] as const) {
-      const guarded = pods.filter((p) => guarding(view, p, direction).length > 0);
-      if (guarded.length === 0) continue;
-      const names = sortedTexts(guarded.map(workloadText));
-      const shown = listText(names, 3);
-      for (const pod of pods) {
-        if (guarded.includes(pod)) continue;
-        const w = workloadText(pod);
-        out.push(
-          finding(
-            direction === 'ingress' ? UNPROTECTED_INGRESS : UNPROTECTED_EGRESS,
-            [w],
-            `${w} is selected by no ${direction} policy, while ${count(guarded.length, 'other workload')} in ${ns} ${guarded.length === 1 ? 'is' : 'are'} (${shown}): it ${openText(direction, 1)}`,
-            pod.workload.source,
-            { namespace: ns, direction },
-          ),
-        );
-      }
+  for (const { ns, direction, guarded, open } of namespaceCoverage(view)) {
+    if (guarded.length === 0) continue;
+    const shown = listText(sortedTexts(guarded.map(workloadText)), 3);
+    for (const pod of open) {
+      const w = workloadText(pod);
+      out.push(
+        finding(
+          direction === 'ingress' ? UNPROTECTED_INGRESS : UNPROTECTED_EGRESS,
+          [w],
+          `${w} is selected by no ${direction} policy, while ${count(guarded.length, 'other workload')} in ${ns} ${guarded.length === 1 ? 'is' : 'are'} (${shown}): it ${openText(direction, 1)}`,
+          pod.workload.source,
+          { namespace: ns, direction },
+        ),
+      );
     }
   }
   return out;
