@@ -94,16 +94,21 @@ function ruleOf(
   return plain || l7.length === 0 ? { match, conns } : { match, conns, l7 };
 }
 
-/** The AuthorizationPolicies on a workload: its namespace (selector matching or none) and the root namespace. */
+/**
+ * Whether an AuthorizationPolicy applies to a workload (k8s-mesh §3.3): one of its namespace (selector
+ * matching or none) or of the root namespace; policies attached by targetRef (gateways) do not.
+ */
+export function authzApplies(p: MeshPolicy, pod: Pod): boolean {
+  return (
+    !p.targetRef &&
+    (p.namespace === pod.namespace || p.namespace === ISTIO_ROOT) &&
+    (!p.selector || selects(p.selector, pod.labels))
+  );
+}
+
+/** The AuthorizationPolicies on a workload. */
 function applicable(mesh: MeshView, dst: Pod): MeshPolicy[] {
-  return mesh
-    .of('istio', 'authorization')
-    .filter(
-      (p) =>
-        !p.targetRef &&
-        (p.namespace === dst.namespace || p.namespace === ISTIO_ROOT) &&
-        (!p.selector || selects(p.selector, dst.labels)),
-    );
+  return mesh.of('istio', 'authorization').filter((p) => authzApplies(p, dst));
 }
 
 export interface AuthzVerdict {

@@ -6,9 +6,9 @@
  * is reported as information, naming the workloads it shuts. Policies attached by targetRef are skipped.
  */
 import type { MeshPolicy } from '../../../model/index.js';
+import { authzApplies } from '../istio-authz.js';
 import { ISTIO_ROOT, type MeshView } from '../mesh-view.js';
 import type { Pod } from '../pod.js';
-import { selects } from '../selectors.js';
 import type { ClusterView } from '../view.js';
 import {
   byId,
@@ -41,13 +41,9 @@ export const AUTHZ_ALLOW_NOTHING: FindingKind = {
   references: ['k8s-mesh §3.3', 'k8s-mesh §7-10', DOCS],
 };
 
-/** The workloads a policy applies to: its namespace (all of them for the root namespace), by selector. */
+/** The workloads a policy applies to (the engine's own test). */
 function subjects(view: ClusterView, p: MeshPolicy): Pod[] {
-  return view.pods.filter(
-    (pod) =>
-      (p.namespace === ISTIO_ROOT || pod.namespace === p.namespace) &&
-      (!p.selector || selects(p.selector, pod.labels)),
-  );
+  return view.pods.filter((pod) => authzApplies(p, pod));
 }
 
 const isAllow = (p: MeshPolicy) => p.action === 'ALLOW' || p.action === undefined;
@@ -55,6 +51,10 @@ const isAllow = (p: MeshPolicy) => p.action === 'ALLOW' || p.action === undefine
 export function istioAuthzFindings(view: ClusterView, mesh: MeshView): K8sFinding[] {
   const out: K8sFinding[] = [];
   const policies = byId(mesh.of('istio', 'authorization').filter((p) => !p.targetRef));
+  // Workloads that an ALLOW policy with rules covers get what that one allows (computed once).
+  const opened = new Set(
+    policies.filter((o) => isAllow(o) && o.rules.length > 0).flatMap((o) => subjects(view, o)),
+  );
   for (const p of policies) {
     const name = `${p.namespace}/${p.name ?? p.id}`;
     const mine = subjects(view, p);
@@ -71,10 +71,6 @@ export function istioAuthzFindings(view: ClusterView, mesh: MeshView): K8sFindin
     }
     if (!isAllow(p) || p.rules.length > 0) continue;
     const meshed = mine.filter((pod) => mesh.meshOf(pod) === 'istio');
-    // Workloads that another ALLOW policy with rules also covers get what that one allows.
-    const opened = new Set(
-      policies.filter((o) => o !== p && isAllow(o) && o.rules.length > 0).flatMap((o) => subjects(view, o)),
-    );
     const shut = sortedTexts(meshed.filter((pod) => !opened.has(pod)).map(workloadText));
     const rest = sortedTexts(meshed.map(workloadText)).filter((w) => !shut.includes(w));
     const effects: string[] = [];
