@@ -15,7 +15,7 @@ const byId = (a: MeshPolicy, b: MeshPolicy) => (a.id < b.id ? -1 : a.id > b.id ?
  * one level: Istio keeps the oldest; without timestamps the first by name stands in.
  */
 function levels(mesh: MeshView, pod: Pod): (MeshPolicy | undefined)[] {
-  const pas = mesh.of('istio', 'peer-authentication').sort(byId);
+  const pas = [...mesh.of('istio', 'peer-authentication')].sort(byId);
   return [
     pas.find((p) => p.namespace === pod.namespace && p.selector && selects(p.selector, pod.labels)),
     pas.find((p) => p.namespace === pod.namespace && !p.selector),

@@ -33,8 +33,17 @@ export class MeshView {
     return this.policies.length > 0 || this.cluster.pods.some((p) => this.meshOf(p) !== undefined);
   }
 
-  of(mesh: MeshName, kind: MeshPolicy['policyKind']): MeshPolicy[] {
-    return this.policies.filter((p) => p.mesh === mesh && p.policyKind === kind);
+  readonly #byKind = new Map<string, readonly MeshPolicy[]>();
+
+  /** The policies of one mesh and kind, in input order (asked per edge: computed once). */
+  of(mesh: MeshName, kind: MeshPolicy['policyKind']): readonly MeshPolicy[] {
+    const key = `${mesh}/${kind}`;
+    let list = this.#byKind.get(key);
+    if (!list) {
+      list = this.policies.filter((p) => p.mesh === mesh && p.policyKind === kind);
+      this.#byKind.set(key, list);
+    }
+    return list;
   }
 
   /**
