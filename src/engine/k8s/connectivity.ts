@@ -1,7 +1,7 @@
 import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
 import { ConnsTable } from './conns-table.js';
 import { admitted } from './decide.js';
-import { type ExternalAtom, externalAtoms } from './external.js';
+import { type ExternalAtom, externalAtoms, externalPeer } from './external.js';
 import type { Party } from './peers.js';
 import { PodMap } from './pod-map.js';
 import type { ClusterView, Pod } from './view.js';
@@ -40,7 +40,7 @@ export function connectivityOf(view: ClusterView): Connlist {
     }
   const external = (atom: ExternalAtom): { party: Party; peer: K8sPeer } => ({
     party: { kind: 'external', range: atom.range },
-    peer: { kind: 'external', text: `${atom.text}[External]`, name: atom.text },
+    peer: externalPeer(atom),
   });
   for (const atom of externalAtoms(view, 'egress')) {
     const { party, peer } = external(atom);

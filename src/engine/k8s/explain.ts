@@ -3,7 +3,7 @@ import { workloadPeer } from './connectivity.js';
 import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
 import { admitted, type Reason } from './decide.js';
 import { explainIngressController } from './explain-ingress.js';
-import { externalAtoms } from './external.js';
+import { externalAtoms, externalPeer } from './external.js';
 import { type Focus, focusOn } from './focus.js';
 import type { PairExplanation } from './pair-explanation.js';
 import type { Party } from './peers.js';
@@ -61,7 +61,7 @@ export function explainAll(
   for (const dir of ['egress', 'ingress'] as const)
     for (const atom of externalAtoms(view, dir)) {
       const ext: Party = { kind: 'external', range: atom.range };
-      const peer: K8sPeer = { kind: 'external', text: `${atom.text}[External]`, name: atom.text };
+      const peer: K8sPeer = externalPeer(atom);
       for (const p of view.pods)
         if (dir === 'egress') add(pod(p.index), ext, peers[p.index]!, peer);
         else add(ext, pod(p.index), peer, peers[p.index]!);

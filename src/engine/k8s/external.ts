@@ -1,4 +1,5 @@
 import { type Direction, formatIpv4, IPV4_MAX, IpSet } from '../../model/index.js';
+import type { K8sPeer } from './connlist.js';
 import { blockOf } from './peers.js';
 import type { ClusterView } from './view.js';
 
@@ -31,4 +32,9 @@ export function externalAtoms(view: ClusterView, direction: Direction): External
     const hi = i + 1 < starts.length ? starts[i + 1]! - 1n : IPV4_MAX;
     return { range: IpSet.fromRange(4, lo, hi), text: `${formatIpv4(lo)}-${formatIpv4(hi)}` };
   });
+}
+
+/** An atom as a peer of the map: `first-last[External]`. */
+export function externalPeer(atom: ExternalAtom): K8sPeer {
+  return { kind: 'external', text: `${atom.text}[External]`, name: atom.text };
 }
