@@ -33,6 +33,6 @@ export { NamedConns } from './named-conns.js';
 export { K8S_PORTS, POD_PROTOCOLS, PodConns } from './pod-conns.js';
 export { PodMap } from './pod-map.js';
 export { type Representative, representatives } from './representative.js';
-export { namespaceText, podText, selectorText } from './selector-text.js';
+export { byCodeUnitOrder, namespaceText, podText, selectorText } from './selector-text.js';
 export { appliesTo, selects } from './selectors.js';
 export { ClusterView, DEFAULT_CNI, type Pod, type ViewGranularity } from './view.js';

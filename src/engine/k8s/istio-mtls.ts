@@ -3,11 +3,12 @@ import type { MtlsStatus } from './connlist.js';
 import { ISTIO_ROOT, type MeshView } from './mesh-view.js';
 import type { Pod } from './pod.js';
 import { PodConns } from './pod-conns.js';
+import { byCodeUnitOrder } from './selector-text.js';
 import { selects } from './selectors.js';
 
 type Mode = 'STRICT' | 'PERMISSIVE' | 'DISABLE';
 
-const byId = (a: MeshPolicy, b: MeshPolicy) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: MeshPolicy, b: MeshPolicy) => byCodeUnitOrder(a.id, b.id);
 
 /**
  * The PeerAuthentication levels that apply to a pod, most specific first (k8s-mesh §3.1): workload

@@ -1,6 +1,7 @@
 import type { CniProfile, Estate, Namespace, PodPolicy } from '../../model/index.js';
 import type { Pod } from './pod.js';
 import { enginePods, type ViewGranularity } from './pod-level.js';
+import { byCodeUnitOrder } from './selector-text.js';
 import { appliesTo, type Labels } from './selectors.js';
 
 export type { Pod } from './pod.js';
@@ -61,7 +62,7 @@ export class ClusterView {
     this.policies = policies;
     this.admin = policies
       .filter((p) => p.policyKind === 'admin-network-policy')
-      .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0) || byCodeUnitOrder(a.id, b.id));
     // Cilium's own policies only bind where Cilium runs: with another plugin named they are inert.
     const cilium = cni.name === 'cilium' || cni.name === 'default';
     this.networkPolicies = policies.filter(

@@ -3,7 +3,7 @@
  * (shared/conformance/k8s/netpol-analyzer/README.md): `All Connections`, `No Connections`, or
  * per-protocol items such as `SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535` or `TCP 8080,http`.
  */
-import { type NamedPortRef, POD_PROTOCOLS, type PodConns } from '../../engine/index.js';
+import { byCodeUnitOrder, type NamedPortRef, POD_PROTOCOLS, type PodConns } from '../../engine/index.js';
 import type { PodProtocol, PortSet } from '../../model/index.js';
 
 export const ALL_CONNECTIONS = 'All Connections';
@@ -16,9 +16,7 @@ export interface FocusConn {
 }
 
 /** Go's `sort.Strings` order (byte order; the same as UTF-16 order for the ASCII these names use). */
-export function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const byCodeUnit = byCodeUnitOrder;
 
 /** Maximal ranges, ascending: `80`, `1-79`, `81-65535`. */
 function ranges(ports: PortSet): string[] {

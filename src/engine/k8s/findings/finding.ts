@@ -6,6 +6,7 @@
 import type { LabelSelector, NamespaceScope, PodPolicy, SourceRef } from '../../../model/index.js';
 import type { Pod } from '../pod.js';
 import type { PodConns } from '../pod-conns.js';
+import { byCodeUnitOrder } from '../selector-text.js';
 import { selects } from '../selectors.js';
 
 import type { ClusterView } from '../view.js';
@@ -59,7 +60,7 @@ export function finding(
   };
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byText = byCodeUnitOrder;
 
 /** Severity, then id, then resources, then message: the same input always lists the same way. */
 export function sortFindings(list: readonly K8sFinding[]): K8sFinding[] {
