@@ -5,7 +5,7 @@ export { JsonLocator } from './json-locator.js';
 export { defaultLimits, type InputLimits } from './limits.js';
 export { opt } from './opt.js';
 export { type Mutable, put } from './put.js';
-export { type Json, Reader } from './reader.js';
+export { isObject, type Json, Reader } from './reader.js';
 export { DiagnosticSink } from './sink.js';
 export { parseYamlDocuments } from './yaml-document.js';
 export { YamlLocator } from './yaml-locator.js';

@@ -37,7 +37,8 @@ function typeName(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-function isObject(v: unknown): v is Json {
+/** A JSON object (not null, not an array). */
+export function isObject(v: unknown): v is Json {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 

@@ -1,5 +1,5 @@
 import type { ElementBase, SourceRef, Tags, Workload } from '../../model/index.js';
-import { type Json, NO_TAGS, type Reader } from '../_kit/index.js';
+import { isObject, type Json, NO_TAGS, type Reader } from '../_kit/index.js';
 
 /** Manifests carry no cluster identity: everything read here belongs to one cluster. */
 export const CLUSTER_ID = 'default';
@@ -36,10 +36,6 @@ export interface K8sObject {
   readonly labels: Tags;
   /** The object itself, under `metadata`. */
   readonly meta: Json | undefined;
-}
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** A `map[string]string` (labels, matchLabels of a Service selector): non-strings reported and dropped. */

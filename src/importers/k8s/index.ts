@@ -3,6 +3,7 @@ import {
   DiagnosticSink,
   type Importer,
   type ImportSession,
+  isObject,
   type Json,
   type JsonDocument,
   Reader,
@@ -10,10 +11,6 @@ import {
 import type { K8sContext } from './context.js';
 import { convertObject, groupOf } from './dispatch.js';
 import { K8sSession } from './session.js';
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 function isList(v: Json): boolean {
   return (

@@ -1,5 +1,5 @@
 import type { LabelSelector } from '../../model/index.js';
-import type { Json, Reader } from '../_kit/index.js';
+import { isObject, type Json, type Reader } from '../_kit/index.js';
 
 type Operator = LabelSelector['matchExpressions'][number]['operator'];
 type Expression = LabelSelector['matchExpressions'][number];
@@ -13,10 +13,6 @@ const EMPTY: LabelSelector = Object.freeze({
 /** The selector that matches everything (`{}`). */
 export function emptySelector(): LabelSelector {
   return EMPTY;
-}
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function bad(r: Reader, pointer: string, message: string): undefined {

@@ -1,5 +1,12 @@
 import type { Diagnostic, Fragment } from '../../model/index.js';
-import { DiagnosticSink, type Importer, type Json, type JsonDocument, Reader } from '../_kit/index.js';
+import {
+  DiagnosticSink,
+  type Importer,
+  isObject,
+  type Json,
+  type JsonDocument,
+  Reader,
+} from '../_kit/index.js';
 import { ConfigIndex } from './config.js';
 import { TfContext } from './context.js';
 import { dispositionOf } from './dispatch.js';
@@ -9,10 +16,6 @@ import { ResourceView } from './view.js';
 import { walkDocument } from './walk.js';
 
 const CONTENT_KEYS = ['planned_values', 'values', 'resource_changes', 'prior_state'];
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 /** The JSON output format promises compatible minor versions; other majors are rejected (cloud-semantics §6.2). */
 function supportedVersion(r: Reader, root: Json): boolean {

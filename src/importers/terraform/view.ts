@@ -1,7 +1,7 @@
 import type { ElementBase, Tags } from '../../model/index.js';
 import { escapePointerToken } from '../../model/index.js';
 import { arnParts, isAccountId, regionOfZone } from '../_kit/aws/index.js';
-import type { Json } from '../_kit/index.js';
+import { isObject, type Json } from '../_kit/index.js';
 import type { TfContext } from './context.js';
 import type { Target } from './resolve.js';
 import { hasUnknownAt, isUnknownAt, type TfResource } from './walk.js';
@@ -10,10 +10,6 @@ export type Path = readonly (string | number)[];
 
 /** Model field names whose values are unknown until apply, collected for one element. */
 export type Unknowns = string[];
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 export interface BaseOptions {
   readonly name?: string | undefined;

@@ -1,4 +1,4 @@
-import type { Json, Reader } from '../_kit/index.js';
+import { isObject, type Json, type Reader } from '../_kit/index.js';
 import { parseAddress, type Step } from './address.js';
 
 /** One resource instance as the estate will have it: from a state, or after the plan is applied. */
@@ -31,10 +31,6 @@ interface Change {
   readonly index: number;
   readonly actions: string[];
   readonly afterUnknown: unknown;
-}
-
-function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function changesByAddress(r: Reader, root: Json): Map<string, Change> {
