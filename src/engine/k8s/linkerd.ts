@@ -83,6 +83,11 @@ export function linkerdInbound(mesh: MeshView, src: Pod, dst: Pod, conns: PodCon
   const servers = mesh
     .of('linkerd', 'server')
     .filter((s) => s.namespace === dst.namespace && s.selector && selects(s.selector, dst.labels));
+  // Authorizations attached to routes (HTTPRoute, GRPCRoute) grant some requests on a Server's port;
+  // routes are not modelled, so the port stays reachable and a note says it is limited per route.
+  const perRoute = mesh
+    .of('linkerd', 'authorization')
+    .some((a) => a.namespace === dst.namespace && /Route$/.test(a.targetRef?.kind ?? ''));
   for (const s of servers) {
     const c = serverPorts(s, dst).intersect(rest);
     if (c.isEmpty()) continue;
@@ -100,11 +105,6 @@ export function linkerdInbound(mesh: MeshView, src: Pod, dst: Pod, conns: PodCon
       const each = refs.map((r) => admits(mesh, dst.namespace, r, src, notes));
       return { ok: each.every((e) => e.ok), tls: each.some((e) => e.tls) };
     });
-    // Authorizations attached to routes (HTTPRoute, GRPCRoute) grant some requests on a Server's port;
-    // routes are not modelled, so the port stays reachable and a note says it is limited per route.
-    const perRoute = mesh
-      .of('linkerd', 'authorization')
-      .some((a) => a.namespace === dst.namespace && /Route$/.test(a.targetRef?.kind ?? ''));
     let granted = results.find((r) => r.ok);
     if (!granted && perRoute) {
       notes.push(`Server ${s.id}: route-level AuthorizationPolicies (not modelled) may admit some requests`);
