@@ -3,10 +3,12 @@ import type { Connlist } from '../../engine/index.js';
 import {
   type ConnlistRenderOptions,
   type ConnRow,
+  columnsFor,
   connlistRows,
   EGRESS_TITLE,
   exposureRows,
   exposureTitle,
+  HEADER,
   INGRESS_TITLE,
 } from './connlist-rows.js';
 
@@ -20,19 +22,17 @@ const record = (fields: readonly string[]) => `${fields.map(field).join(',')}\n`
  * (`dst,src,conn`). With `focusConn` the conn column is left out.
  */
 export function renderConnlistCsv(c: Connlist, opts: ConnlistRenderOptions = {}): string {
-  const focus = opts.focusConn !== undefined;
-  const cols = (a: string, b: string, conn: string) => (focus ? [a, b] : [a, b, conn]);
-  let out = record(cols('src', 'dst', 'conn'));
-  for (const r of connlistRows(c)) out += record(cols(r.src, r.dst, r.conn));
+  const cols = columnsFor(opts);
+  let out = record(cols(HEADER));
+  for (const r of connlistRows(c)) out += record(cols(r));
   if (!opts.exposure) return out;
   const { egress, ingress } = exposureRows(c);
   out += record([exposureTitle(opts), '', '']);
   const section = (title: string, rows: ConnRow[], ingressSide: boolean) => {
     if (rows.length === 0) return;
     out += record([title, '', '']);
-    out += record(ingressSide ? cols('dst', 'src', 'conn') : cols('src', 'dst', 'conn'));
-    for (const r of rows)
-      out += record(ingressSide ? cols(r.dst, r.src, r.conn) : cols(r.src, r.dst, r.conn));
+    out += record(cols(HEADER, ingressSide));
+    for (const r of rows) out += record(cols(r, ingressSide));
   };
   section(EGRESS_TITLE, egress, false);
   section(INGRESS_TITLE, ingress, true);

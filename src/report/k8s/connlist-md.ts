@@ -3,10 +3,12 @@ import type { Connlist } from '../../engine/index.js';
 import {
   type ConnlistRenderOptions,
   type ConnRow,
+  columnsFor,
   connlistRows,
   EGRESS_TITLE,
   exposureRows,
   exposureTitle,
+  HEADER,
   INGRESS_TITLE,
 } from './connlist-rows.js';
 
@@ -20,27 +22,21 @@ const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
  * is the title when there is no egress table (netpol-analyzer's layout, kept as is).
  */
 export function renderConnlistMd(c: Connlist, opts: ConnlistRenderOptions = {}): string {
-  const focus = opts.focusConn !== undefined;
-  const cols = (a: string, b: string, conn: string) => (focus ? [a, b] : [a, b, conn]);
+  const cols = columnsFor(opts);
   const main = table(
-    cols('src', 'dst', 'conn'),
-    connlistRows(c).map((r) => cols(r.src, r.dst, r.conn)),
+    cols(HEADER),
+    connlistRows(c).map((r) => cols(r)),
   );
   if (!opts.exposure) return `${main}\n`;
   const { egress, ingress } = exposureRows(c);
-  const egressPart =
-    egress.length === 0
+  const part = (title: string, rows: readonly ConnRow[], ingressSide: boolean) =>
+    rows.length === 0
       ? ''
-      : `### ${EGRESS_TITLE}\n${table(
-          cols('src', 'dst', 'conn'),
-          egress.map((r: ConnRow) => cols(r.src, r.dst, r.conn)),
+      : `### ${title}\n${table(
+          cols(HEADER, ingressSide),
+          rows.map((r) => cols(r, ingressSide)),
         )}\n`;
-  const ingressPart =
-    ingress.length === 0
-      ? ''
-      : `### ${INGRESS_TITLE}\n${table(
-          cols('dst', 'src', 'conn'),
-          ingress.map((r: ConnRow) => cols(r.dst, r.src, r.conn)),
-        )}\n`;
+  const egressPart = part(EGRESS_TITLE, egress, false);
+  const ingressPart = part(INGRESS_TITLE, ingress, true);
   return `${main}\n## ${exposureTitle(opts)}\n${egressPart}\n${ingressPart}`;
 }

@@ -57,3 +57,18 @@ export function exposureTitle(opts: ConnlistRenderOptions): string {
 
 export const EGRESS_TITLE = 'Egress Exposure:';
 export const INGRESS_TITLE = 'Ingress Exposure:';
+
+/**
+ * The columns of one table row (`src, dst, conn`, or `dst, src, conn` for ingress exposure, the
+ * workload first); with a focus connection the conn column is left out.
+ */
+export function columnsFor(opts: ConnlistRenderOptions): (r: ConnRow, ingressSide?: boolean) => string[] {
+  const focus = opts.focusConn !== undefined;
+  return (r, ingressSide = false) => {
+    const [a, b] = ingressSide ? [r.dst, r.src] : [r.src, r.dst];
+    return focus ? [a, b] : [a, b, r.conn];
+  };
+}
+
+/** The header row, as a ConnRow, so `columnsFor` orders it like the data. */
+export const HEADER: ConnRow = { src: 'src', dst: 'dst', conn: 'conn' };
