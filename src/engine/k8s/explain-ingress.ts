@@ -1,9 +1,9 @@
 import type { Estate } from '../../model/index.js';
 import { workloadPeer } from './connectivity.js';
 import type { ConnEdge } from './connlist.js';
-import { admitted, type Reason } from './decide.js';
+import type { Reason } from './decide.js';
 import { controllerPods, INGRESS_CONTROLLER, type RouteTarget, routeTargets } from './ingress-controller.js';
-import type { PairExplanation } from './pair-explanation.js';
+import { explainPair, type PairExplanation } from './pair-explanation.js';
 import type { Party } from './peers.js';
 import { PodConns } from './pod-conns.js';
 import type { ClusterView, Pod } from './view.js';
@@ -37,15 +37,11 @@ function explainOne(
   const to: Party = { kind: 'pod', pod };
   const want = targets.reduce((a, t) => a.union(t.conns), PodConns.none());
   const decide = (c: Pod) => {
-    const egress: Reason[] = [];
-    const ingress: Reason[] = [];
-    const out = admitted(view, { subject: c, direction: 'egress', other: to, dst: to }, egress);
-    const inn = admitted(
-      view,
-      { subject: pod, direction: 'ingress', other: { kind: 'pod', pod: c }, dst: to },
-      ingress,
-    );
-    return { egress, ingress, allowed: out.intersect(inn).intersect(want) };
+    const e = explainPair(view, { kind: 'pod', pod: c }, to, {
+      src: INGRESS_CONTROLLER,
+      dst: workloadPeer(pod),
+    });
+    return { egress: e.egress ?? [], ingress: e.ingress ?? [], allowed: e.allowed.intersect(want) };
   };
   // The map unions the controller pods; the explanation speaks of the first that gets something.
   const all = controllers.map(decide);

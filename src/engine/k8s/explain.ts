@@ -1,43 +1,15 @@
 import type { Estate } from '../../model/index.js';
 import { workloadPeer } from './connectivity.js';
-import type { ConnEdge, Connlist, K8sPeer } from './connlist.js';
-import { admitted, type Reason } from './decide.js';
+import type { Connlist, K8sPeer } from './connlist.js';
 import { explainIngressController } from './explain-ingress.js';
 import { externalAtoms, externalPeer } from './external.js';
 import { type Focus, focusOn } from './focus.js';
-import type { PairExplanation } from './pair-explanation.js';
+import { explainPair, type PairExplanation } from './pair-explanation.js';
+
 import type { Party } from './peers.js';
-import { PodConns } from './pod-conns.js';
 import type { ClusterView } from './view.js';
 
 export type { PairExplanation } from './pair-explanation.js';
-
-/** The explanation of one pair, from the same decision that computed the map (`admitted` with reasons). */
-export function explainPair(
-  view: ClusterView,
-  src: Party,
-  dst: Party,
-  peers: { src: K8sPeer; dst: K8sPeer },
-  edge?: ConnEdge,
-): PairExplanation {
-  const egress: Reason[] = [];
-  const ingress: Reason[] = [];
-  const out =
-    src.kind === 'pod'
-      ? admitted(view, { subject: src.pod, direction: 'egress', other: dst, dst }, egress)
-      : PodConns.all();
-  const inn =
-    dst.kind === 'pod'
-      ? admitted(view, { subject: dst.pod, direction: 'ingress', other: src, dst }, ingress)
-      : PodConns.all();
-  return {
-    ...peers,
-    allowed: out.intersect(inn),
-    ...(src.kind === 'pod' ? { egress } : {}),
-    ...(dst.kind === 'pod' ? { ingress } : {}),
-    ...(edge ? { edge } : {}),
-  };
-}
 
 /**
  * Every pair the map speaks of, allowed or not (workload pairs, and workloads with each external

@@ -13,7 +13,7 @@ export type {
   NamedPortRef,
 } from './connlist.js';
 export { admitted, type Reason, type Side } from './decide.js';
-export { explainAll, explainPair, type PairExplanation } from './explain.js';
+export { explainAll } from './explain.js';
 export { bySystemDefault, type ExplainGroup, explainGroups, type SideAccount } from './explain-groups.js';
 export { ENTIRE_CLUSTER, exposureSectionOf } from './exposure.js';
 export { type ExternalAtom, externalAtoms } from './external.js';
@@ -30,6 +30,7 @@ export { INGRESS_CONTROLLER, ingressControllerEdges, withIngressController } fro
 export { type Isolation, policyNameOf } from './isolation.js';
 export { MeshView } from './mesh-view.js';
 export { NamedConns } from './named-conns.js';
+export { explainPair, type PairExplanation } from './pair-explanation.js';
 export { K8S_PORTS, POD_PROTOCOLS, PodConns } from './pod-conns.js';
 export { PodMap } from './pod-map.js';
 export { type Representative, representatives } from './representative.js';
