@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { importDocs } from '../../../test/support.js';
 import { workloadPeer } from './connectivity.js';
-import { explainPair } from './pair-explanation.js';
 import { bySystemDefault, explainGroups } from './explain-groups.js';
+import { explainPair } from './pair-explanation.js';
 import { K8S_PORTS, PodConns } from './pod-conns.js';
 import { ClusterView } from './view.js';
 
